@@ -1,0 +1,7 @@
+import type { Command } from '../command.js';
+import { contractCommand } from './contract.js';
+import { serveCommand } from './serve.js';
+import { startCommand } from './start.js';
+
+/** Every `sahman` command, in the order `sahman --help` lists them. */
+export const commands: readonly Command[] = [startCommand, serveCommand, contractCommand];

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/** A reader as configured: an id the guard and technician see, and its spec (see the drivers). */
+export const ReaderConfig = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'lower-case letters, digits and dashes, at most 32'),
+    spec: z.string().min(1).max(512),
+  })
+  .strict();
+export type ReaderConfig = z.infer<typeof ReaderConfig>;
+
+export const Direction = z.enum(['entry', 'exit']);
+export type Direction = z.infer<typeof Direction>;
+
+/**
+ * The appliance's config file (config.json in the data folder). Unknown keys
+ * are refused so that a misspelt setting is reported instead of ignored.
+ */
+export const ApplianceConfig = z
+  .object({
+    version: z.literal(1),
+    applianceId: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/, '3 to 64 letters, digits, dots, dashes or underscores'),
+    crossingPoint: z
+      .object({
+        code: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'upper-case letters, digits and dashes'),
+        name: z.string().min(1).max(120),
+      })
+      .strict(),
+    lane: z.number().int().min(1).max(99),
+    directionDefault: Direction,
+    readers: z.array(ReaderConfig).max(16),
+    central: z
+      .object({
+        url: z.url({ protocol: /^https?$/ }),
+      })
+      .strict(),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.readers.forEach((reader, index) => {
+      if (seen.has(reader.id)) {
+        ctx.addIssue({ code: 'custom', path: ['readers', index, 'id'], message: `reader id "${reader.id}" is used twice` });
+      }
+      seen.add(reader.id);
+    });
+  });
+export type ApplianceConfig = z.infer<typeof ApplianceConfig>;
+
+/**
+ * The embedded defaults written on first start: a demo crossing point in the
+ * ICAO specimen state Utopia and a central receiver on this machine.
+ */
+export function defaultConfig(applianceId: string): ApplianceConfig {
+  return {
+    version: 1,
+    applianceId,
+    crossingPoint: { code: 'UTO-DEMO', name: 'Utopia demonstration crossing point' },
+    lane: 1,
+    directionDefault: 'entry',
+    readers: [],
+    central: { url: 'http://127.0.0.1:8787/' },
+  };
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * Every error code the core can answer an RPC message with. Clients switch on
+ * these, so a code is never renamed or reused for another meaning.
+ */
+export const RpcErrorCode = z.enum([
+  /** The message was not valid JSON. */
+  'invalid_json',
+  /** Valid JSON, but not a request the wire protocol knows (missing id, wrong type…). */
+  'invalid_message',
+  /** The method or stream is not in the contract. */
+  'unknown_method',
+  /** The params do not match the method's schema. */
+  'invalid_params',
+  /** The caller's session lacks a role the method requires. */
+  'forbidden',
+  /** The method needs a signed-in officer and there is none. */
+  'unauthenticated',
+  /** A stream id is already in use on this connection. */
+  'duplicate_id',
+  /** The client reads a stream more slowly than the core produces it. */
+  'slow_consumer',
+  /** The core cannot do this now (for example a store that cannot be written). */
+  'unavailable',
+  /** A fault inside the core; the details are in the core's log, never in the answer. */
+  'internal',
+]);
+export type RpcErrorCode = z.infer<typeof RpcErrorCode>;
+
+export const RpcErrorBody = z.object({
+  code: RpcErrorCode,
+  message: z.string(),
+});
+export type RpcErrorBody = z.infer<typeof RpcErrorBody>;
+
+/** The error a client sees when a call fails; typed by code. */
+export class RpcError extends Error {
+  readonly code: RpcErrorCode;
+
+  constructor(code: RpcErrorCode, message: string) {
+    super(message);
+    this.name = 'RpcError';
+    this.code = code;
+  }
+}

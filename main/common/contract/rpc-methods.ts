@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type { Access } from './roles.js';
+import { Direction } from './config.js';
+import { RPC_PROTOCOL_VERSION } from './rpc-wire.js';
+
+/**
+ * The RPC contract: every method and event stream the core serves, with the
+ * zod schemas of its params, results and events and the roles that may use it.
+ * Hosts, the renderer's client and `sahman contract` all derive from this file.
+ */
+
+interface MethodSpec<P extends z.ZodType, R extends z.ZodType> {
+  readonly summary: string;
+  readonly params: P;
+  readonly result: R;
+  readonly access: Access;
+}
+
+interface StreamSpec<P extends z.ZodType, E extends z.ZodType> {
+  readonly summary: string;
+  readonly params: P;
+  readonly event: E;
+  readonly access: Access;
+}
+
+const method = <P extends z.ZodType, R extends z.ZodType>(spec: MethodSpec<P, R>): MethodSpec<P, R> => spec;
+const stream = <P extends z.ZodType, E extends z.ZodType>(spec: StreamSpec<P, E>): StreamSpec<P, E> => spec;
+
+const NoParams = z.object({}).strict();
+
+export const SystemInfo = z.object({
+  applianceId: z.string(),
+  crossingPoint: z.object({ code: z.string(), name: z.string() }),
+  lane: z.number().int(),
+  directionDefault: Direction,
+  version: z.string(),
+  protocolVersion: z.literal(RPC_PROTOCOL_VERSION),
+  /** Which host runs the core: the Electron kiosk or `sahman serve`. */
+  host: z.enum(['electron', 'serve', 'embedded']),
+  startedAt: z.iso.datetime(),
+});
+export type SystemInfo = z.infer<typeof SystemInfo>;
+
+export const UptimeEvent = z.object({
+  uptimeMs: z.number().nonnegative(),
+  at: z.iso.datetime(),
+});
+export type UptimeEvent = z.infer<typeof UptimeEvent>;
+
+export const LinkTestEvent = z.object({
+  seq: z.number().int().nonnegative(),
+  payload: z.string(),
+});
+export type LinkTestEvent = z.infer<typeof LinkTestEvent>;
+
+export const rpcMethods = {
+  'system.info': method({
+    summary: 'The appliance identity, crossing point, lane, software version and start time.',
+    params: NoParams,
+    result: SystemInfo,
+    access: 'anyone',
+  }),
+  'system.ping': method({
+    summary: 'Answers at once with the core wall-clock time; a liveness and latency probe.',
+    params: NoParams,
+    result: z.object({ at: z.number() }),
+    access: 'anyone',
+  }),
+} as const;
+
+export const rpcStreams = {
+  'system.uptime': stream({
+    summary: 'The core uptime, now and then every intervalMs.',
+    params: z.object({ intervalMs: z.number().int().min(100).max(60_000).default(1000) }).strict(),
+    event: UptimeEvent,
+    access: 'anyone',
+  }),
+  'diagnostics.linkTest': stream({
+    summary: 'Sends count numbered events of payloadBytes each, then completes: measures the UI link.',
+    params: z
+      .object({
+        count: z.number().int().min(1).max(1_000_000),
+        payloadBytes: z.number().int().min(0).max(4096).default(0),
+      })
+      .strict(),
+    event: LinkTestEvent,
+    access: 'anyone',
+  }),
+} as const;
+
+export type RpcMethods = typeof rpcMethods;
+export type RpcStreams = typeof rpcStreams;
+export type MethodName = keyof RpcMethods;
+export type StreamName = keyof RpcStreams;
+export type MethodParams<M extends MethodName> = z.input<RpcMethods[M]['params']>;
+export type MethodResult<M extends MethodName> = z.output<RpcMethods[M]['result']>;
+export type StreamParams<S extends StreamName> = z.input<RpcStreams[S]['params']>;
+export type StreamEvent<S extends StreamName> = z.output<RpcStreams[S]['event']>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(rpcMethods, name);
+}
+
+export function isStreamName(name: string): name is StreamName {
+  return Object.hasOwn(rpcStreams, name);
+}

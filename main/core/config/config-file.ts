@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { ApplianceConfig, defaultConfig } from '../../common/contract/config.js';
+import { writeFileDurably } from '../fs/durable-write.js';
+import { ConfigError } from './config-error.js';
+
+export const CONFIG_FILE_NAME = 'config.json';
+
+export interface LoadedConfig {
+  readonly config: ApplianceConfig;
+  readonly path: string;
+  /** True when the file did not exist and the defaults were written. */
+  readonly created: boolean;
+}
+
+/**
+ * Reads and validates the config file. A missing file gets working defaults
+ * written (with a fresh appliance id); an unreadable or invalid one throws a
+ * ConfigError naming the field and the problem, so start-up stops clearly.
+ */
+export function loadConfigFile(configPath: string): LoadedConfig {
+  let text: string;
+  try {
+    text = readFileSync(configPath, 'utf8');
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) return writeDefaults(configPath);
+    throw new ConfigError(`cannot read the config file ${configPath}: ${errnoMessage(error)}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : 'not JSON';
+    throw new ConfigError(`the config file ${configPath} is not valid JSON: ${detail}`);
+  }
+  const parsed = ApplianceConfig.safeParse(json);
+  if (!parsed.success) throw new ConfigError(`the config file ${configPath} is invalid: ${describeIssues(parsed.error)}`);
+  return { config: parsed.data, path: configPath, created: false };
+}
+
+function writeDefaults(configPath: string): LoadedConfig {
+  const config = defaultConfig(`sahman-${randomBytes(4).toString('hex')}`);
+  try {
+    mkdirSync(path.dirname(configPath), { recursive: true, mode: 0o700 });
+    writeFileDurably(configPath, `${JSON.stringify(config, null, 2)}\n`);
+  } catch (error) {
+    throw new ConfigError(`cannot write the default config file ${configPath}: ${errnoMessage(error)}`);
+  }
+  return { config, path: configPath, created: true };
+}
+
+/** "lane: Too big: expected number to be <=99; readers.0.spec: …" — field first, then the problem. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const field = issue.path.length > 0 ? issue.path.map(String).join('.') : '(top level)';
+      return `${field}: ${issue.message}`;
+    })
+    .join('; ');
+}
+
+function isErrno(error: unknown, code: string): boolean {
+  return error instanceof Error && 'code' in error && error.code === code;
+}
+
+function errnoMessage(error: unknown): string {
+  return error instanceof Error ? error.message : 'unknown error';
+}

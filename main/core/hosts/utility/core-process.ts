@@ -1,0 +1,102 @@
+/**
+ * Entry of the core when Electron runs it in a utilityProcess. The Electron
+ * main process sends one `connect` message per window, carrying a MessagePort;
+ * the RPC runs over that port as JSON text, exactly as over a WebSocket.
+ *
+ * Electron's types are not imported: the core is plain Node and must load
+ * without Electron, so the few shapes it uses are described here.
+ */
+import { parseArgs } from 'node:util';
+import { CoreHostToCoreMessage, type CoreToCoreHostMessage } from '../../../common/contract/core-bridge.js';
+import { startCore, type Core } from '../../app/core.js';
+import { ConfigError } from '../../config/config-error.js';
+
+interface PortMessage {
+  readonly data: unknown;
+  readonly ports: readonly PortLike[];
+}
+
+interface PortLike {
+  on(event: 'message', listener: (message: PortMessage) => void): void;
+  on(event: 'close', listener: () => void): void;
+  postMessage(message: unknown): void;
+  start(): void;
+  close(): void;
+}
+
+interface ParentPortLike {
+  on(event: 'message', listener: (message: PortMessage) => void): void;
+  postMessage(message: unknown): void;
+}
+
+const EXIT_CONFIG = 78;
+
+function tell(parent: ParentPortLike, message: CoreToCoreHostMessage): void {
+  parent.postMessage(message);
+}
+
+function serveOnPort(core: Core, port: PortLike, clientId: string): void {
+  const session = core.openSession({
+    id: `port-${clientId}`,
+    send: (text) => {
+      port.postMessage(text);
+    },
+    // MessagePorts expose no queue size; the renderer is in-process-close, so report none.
+    bufferedBytes: () => 0,
+    close: () => {
+      port.close();
+    },
+  });
+  port.on('message', (message) => {
+    session.receive(typeof message.data === 'string' ? message.data : JSON.stringify(message.data ?? null));
+  });
+  port.on('close', () => {
+    session.dispose();
+  });
+  port.start();
+}
+
+async function main(): Promise<void> {
+  // Read without Electron's global typing, which claims parentPort always exists.
+  const parent = Reflect.get(process, 'parentPort') as ParentPortLike | undefined;
+  if (parent === undefined) {
+    process.stderr.write('core-process.js runs inside an Electron utilityProcess; use `sahman serve` under plain Node\n');
+    process.exit(2);
+  }
+  const { values } = parseArgs({
+    options: { data: { type: 'string' }, config: { type: 'string' } },
+    strict: true,
+  });
+  if (values.data === undefined) {
+    tell(parent, { type: 'fatal', reason: 'the core was started without --data' });
+    process.exit(2);
+  }
+  let core: Core;
+  try {
+    core = await startCore({
+      dataDir: values.data,
+      host: 'electron',
+      ...(values.config === undefined ? {} : { configPath: values.config }),
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : 'the core could not start';
+    tell(parent, { type: 'fatal', reason });
+    process.exit(error instanceof ConfigError ? EXIT_CONFIG : 1);
+  }
+  parent.on('message', (message) => {
+    const parsed = CoreHostToCoreMessage.safeParse(message.data);
+    const port = message.ports[0];
+    if (!parsed.success || port === undefined) {
+      core.log.warn('ignored a malformed message from the Electron main process');
+      return;
+    }
+    serveOnPort(core, port, parsed.data.clientId);
+  });
+  const stop = (): void => {
+    void core.close().finally(() => process.exit(0));
+  };
+  process.on('SIGTERM', stop);
+  tell(parent, { type: 'ready' });
+}
+
+await main();

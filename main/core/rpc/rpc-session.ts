@@ -1,0 +1,235 @@
+import type { Observable, Subscription } from 'rxjs';
+import type { z } from 'zod';
+import type { Logger } from 'pino';
+import { RpcErrorCode, type RpcErrorBody } from '../../common/contract/rpc-errors.js';
+import {
+  ClientMessage,
+  MAX_MESSAGE_BYTES,
+  RequestId,
+  type ServerMessage,
+} from '../../common/contract/rpc-wire.js';
+import { isMethodName, isStreamName, rpcMethods, rpcStreams } from '../../common/contract/rpc-methods.js';
+import type { Access } from '../../common/contract/roles.js';
+import type { RpcConnection } from './connection.js';
+import { CoreError } from './core-error.js';
+import type { CallContext, RpcHandlers } from './handlers.js';
+
+/** Above this many queued bytes a stream waits; a client that never drains is cut off. */
+const HIGH_WATER_BYTES = 1024 * 1024;
+const SLOW_CONSUMER_BYTES = 16 * 1024 * 1024;
+const MAX_STREAMS_PER_CONNECTION = 64;
+
+type AnyMethodHandler = (params: unknown, context: CallContext) => unknown;
+type AnyStreamHandler = (params: unknown, context: CallContext) => Observable<unknown>;
+
+/**
+ * Serves the RPC contract on one connection: parses and validates every
+ * message, enforces access, runs handlers, and turns every failure into a typed
+ * error answer. Nothing a client sends can throw out of here.
+ */
+export class RpcSession {
+  private readonly streams = new Map<RequestId, Subscription>();
+  private readonly context: CallContext;
+  private disposed = false;
+
+  constructor(
+    private readonly connection: RpcConnection,
+    private readonly handlers: RpcHandlers,
+    private readonly log: Logger,
+    private readonly onDispose: () => void = () => undefined,
+  ) {
+    this.context = {
+      connectionId: connection.id,
+      whenWritable: () => this.whenWritable(),
+    };
+  }
+
+  receive(text: string): void {
+    if (this.disposed) return;
+    if (text.length > MAX_MESSAGE_BYTES || Buffer.byteLength(text) > MAX_MESSAGE_BYTES) {
+      this.log.warn({ connection: this.connection.id }, 'rpc message over the size limit; closing');
+      this.connection.close(1009, 'message too big');
+      return;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      this.sendError(null, 'invalid_json', 'the message is not valid JSON');
+      return;
+    }
+    const parsed = ClientMessage.safeParse(json);
+    if (!parsed.success) {
+      this.sendError(recoverId(json), 'invalid_message', 'the message is not a call, subscribe or unsubscribe request');
+      return;
+    }
+    const message = parsed.data;
+    switch (message.type) {
+      case 'call':
+        void this.call(message.id, message.method, message.params);
+        break;
+      case 'subscribe':
+        this.subscribe(message.id, message.stream, message.params);
+        break;
+      case 'unsubscribe':
+        this.unsubscribe(message.id);
+        break;
+    }
+  }
+
+  /** Ends every stream; called when the link closes. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.onDispose();
+    for (const subscription of this.streams.values()) subscription.unsubscribe();
+    this.streams.clear();
+  }
+
+  private async call(id: RequestId, method: string, rawParams: unknown): Promise<void> {
+    if (!isMethodName(method)) {
+      this.sendError(id, 'unknown_method', `no method "${truncate(method)}" in the contract`);
+      return;
+    }
+    const spec = rpcMethods[method];
+    const params = this.checkParams(id, spec.params, rawParams);
+    if (params === undefined || !this.checkAccess(id, spec.access)) return;
+    const handler = this.handlers.methods[method] as AnyMethodHandler;
+    try {
+      const result = spec.result.parse(await handler(params.value, this.context));
+      this.send({ type: 'result', id, result });
+    } catch (error) {
+      this.sendHandlerError(id, method, error);
+    }
+  }
+
+  private subscribe(id: RequestId, name: string, rawParams: unknown): void {
+    if (!isStreamName(name)) {
+      this.sendError(id, 'unknown_method', `no stream "${truncate(name)}" in the contract`);
+      return;
+    }
+    if (this.streams.has(id)) {
+      this.sendError(id, 'duplicate_id', 'a stream with this id is already open on this connection');
+      return;
+    }
+    if (this.streams.size >= MAX_STREAMS_PER_CONNECTION) {
+      this.sendError(id, 'unavailable', `at most ${MAX_STREAMS_PER_CONNECTION} streams per connection`);
+      return;
+    }
+    const spec = rpcStreams[name];
+    const params = this.checkParams(id, spec.params, rawParams);
+    if (params === undefined || !this.checkAccess(id, spec.access)) return;
+    const handler = this.handlers.streams[name] as AnyStreamHandler;
+    let subscription: Subscription;
+    try {
+      subscription = handler(params.value, this.context).subscribe({
+        next: (event) => {
+          const checked = spec.event.safeParse(event);
+          if (!checked.success) {
+            this.endStream(id);
+            this.sendHandlerError(id, name, checked.error);
+            return;
+          }
+          if (this.connection.bufferedBytes() > SLOW_CONSUMER_BYTES) {
+            this.endStream(id);
+            this.sendError(id, 'slow_consumer', 'the client does not read this stream fast enough');
+            return;
+          }
+          this.send({ type: 'event', id, event: checked.data });
+        },
+        error: (error: unknown) => {
+          this.streams.delete(id);
+          this.sendHandlerError(id, name, error);
+        },
+        complete: () => {
+          this.streams.delete(id);
+          this.send({ type: 'complete', id });
+        },
+      });
+    } catch (error) {
+      this.sendHandlerError(id, name, error);
+      return;
+    }
+    // A stream that completed synchronously is already over.
+    if (!subscription.closed) this.streams.set(id, subscription);
+  }
+
+  private unsubscribe(id: RequestId): void {
+    this.endStream(id);
+  }
+
+  private endStream(id: RequestId): void {
+    const subscription = this.streams.get(id);
+    this.streams.delete(id);
+    subscription?.unsubscribe();
+  }
+
+  private checkParams(id: RequestId, schema: z.ZodType, raw: unknown): { value: unknown } | undefined {
+    const parsed = schema.safeParse(raw ?? {});
+    if (parsed.success) return { value: parsed.data };
+    const detail = parsed.error.issues
+      .slice(0, 5)
+      .map((issue) => `${issue.path.length > 0 ? issue.path.map(String).join('.') : 'params'}: ${issue.message}`)
+      .join('; ');
+    this.sendError(id, 'invalid_params', detail);
+    return undefined;
+  }
+
+  private checkAccess(id: RequestId, access: Access): boolean {
+    if (access === 'anyone') return true;
+    const officer = this.context.officer;
+    if (!officer) {
+      this.sendError(id, 'unauthenticated', 'sign in first');
+      return false;
+    }
+    if (access.some((role) => officer.roles.includes(role))) return true;
+    this.sendError(id, 'forbidden', `needs one of the roles: ${access.join(', ')}`);
+    return false;
+  }
+
+  private sendHandlerError(id: RequestId, name: string, error: unknown): void {
+    if (error instanceof CoreError) {
+      this.sendError(id, error.code, error.message);
+      return;
+    }
+    // Log the method and the fault, never the params: they may hold a traveller's data.
+    this.log.error({ connection: this.connection.id, method: name, err: error }, 'rpc handler failed');
+    this.sendError(id, 'internal', 'the core could not complete this request; see the core log');
+  }
+
+  private sendError(id: RequestId | null, code: RpcErrorCode, message: string): void {
+    const error: RpcErrorBody = { code: RpcErrorCode.parse(code), message };
+    this.send({ type: 'error', id, error });
+  }
+
+  private send(message: ServerMessage): void {
+    if (this.disposed) return;
+    try {
+      this.connection.send(JSON.stringify(message));
+    } catch (error) {
+      this.log.warn({ connection: this.connection.id, err: error }, 'rpc send failed');
+    }
+  }
+
+  private whenWritable(): Promise<void> {
+    if (this.connection.bufferedBytes() <= HIGH_WATER_BYTES) return Promise.resolve();
+    return new Promise((resolve) => {
+      const poll = (): void => {
+        if (this.disposed || this.connection.bufferedBytes() <= HIGH_WATER_BYTES) resolve();
+        else setTimeout(poll, 1);
+      };
+      setTimeout(poll, 1);
+    });
+  }
+}
+
+/** Answers a malformed request under its own id when the id itself is readable. */
+function recoverId(json: unknown): RequestId | null {
+  if (typeof json !== 'object' || json === null || !('id' in json)) return null;
+  const id = RequestId.safeParse(json.id);
+  return id.success ? id.data : null;
+}
+
+function truncate(name: string): string {
+  return name.length > 64 ? `${name.slice(0, 64)}…` : name;
+}
