@@ -61,6 +61,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   };
 
   const sessions = new Set<RpcSession>();
+  let closing: Promise<void> | undefined;
   return {
     config: loaded.config,
     dataDir,
@@ -74,10 +75,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       log.info({ connection: connection.id }, 'client connected');
       return session;
     },
-    async close() {
-      for (const session of [...sessions]) session.dispose();
-      log.info('core stopped');
-      await flushLogger(log);
+    close() {
+      closing ??= (async () => {
+        for (const session of [...sessions]) session.dispose();
+        log.info('core stopped');
+        await flushLogger(log);
+      })();
+      return closing;
     },
   };
 }

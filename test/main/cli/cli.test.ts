@@ -1,0 +1,102 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../main/cli/cli.js';
+import { commands } from '../../../main/cli/commands/index.js';
+import { rpcMethods, rpcStreams } from '../../../main/common/contract/rpc-methods.js';
+import { RpcErrorCode } from '../../../main/common/contract/rpc-errors.js';
+import { builtCli, repoRoot, startServe } from '../../rigs/built-cli.js';
+import { tempDir } from '../../rigs/temp-dir.js';
+
+async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+  stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+  const code = await runCli(argv, { stdin: new PassThrough(), stdout, stderr });
+  return { code, stdout: out, stderr: err };
+}
+
+const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+describe('the sahman command', () => {
+  it('lists every command in --help', async () => {
+    const { code, stdout } = await run(['--help']);
+    expect(code).toBe(0);
+    for (const command of commands) expect(stdout).toContain(command.name);
+  });
+
+  it('prints the package version', async () => {
+    expect(await run(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
+  it('exits 2 on an unknown command or option, naming it', async () => {
+    expect(await run(['frobnicate'])).toMatchObject({ code: 2, stderr: expect.stringContaining('frobnicate') });
+    expect(await run(['serve', '--colour'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--colour') });
+    expect(await run(['serve', '--port', 'eighty'])).toMatchObject({ code: 2, stderr: expect.stringContaining('eighty') });
+  });
+
+  it('prints each command usage with --help', async () => {
+    for (const command of commands) {
+      const { code, stdout } = await run([command.name, '--help']);
+      expect(code).toBe(0);
+      expect(stdout).toContain(`sahman ${command.name}`);
+    }
+  });
+});
+
+describe('sahman contract', () => {
+  it('prints every method, stream and error code as JSON Schema', async () => {
+    const { code, stdout } = await run(['contract']);
+    expect(code).toBe(0);
+    const contract = JSON.parse(stdout) as {
+      methods: Record<string, { params: { type?: string }; result: { type?: string; properties?: object } }>;
+      streams: Record<string, { event: { properties?: object } }>;
+      errorCodes: string[];
+      messages: { client: object; server: object };
+    };
+    expect(Object.keys(contract.methods).sort()).toEqual(Object.keys(rpcMethods).sort());
+    expect(Object.keys(contract.streams).sort()).toEqual(Object.keys(rpcStreams).sort());
+    expect(contract.errorCodes).toEqual(RpcErrorCode.options);
+    expect(contract.methods['system.info']?.result.properties).toHaveProperty('applianceId');
+    expect(contract.streams['system.uptime']?.event.properties).toHaveProperty('uptimeMs');
+    expect(contract.messages.client).toHaveProperty('oneOf');
+  });
+});
+
+describe('the built sahman binary', () => {
+  it('stops with one clear message and exit code 78 when the config file is invalid', () => {
+    const dataDir = tempDir();
+    writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify({ version: 1, lane: 0 }));
+    const result = spawnSync(process.execPath, [builtCli, 'serve', '--data', dataDir, '--port', '0'], { encoding: 'utf8', timeout: 15_000 });
+    expect(result.status).toBe(78);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/config\.json is invalid: .*lane: /);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('serves with the embedded defaults, writing them into a new data folder', async () => {
+    const dataDir = path.join(tempDir(), 'fresh');
+    const served = await startServe(['--data', dataDir, '--port', '0']);
+    expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{32}$/);
+    expect(served.output()).toContain('UTO-DEMO');
+    const config = JSON.parse(readFileSync(path.join(dataDir, 'config.json'), 'utf8')) as { lane: number };
+    expect(config.lane).toBe(1);
+    expect(await served.stop('SIGINT')).toBe(0);
+  });
+
+  it('explains, when Electron cannot run here, that it serves the same core and UI instead', async () => {
+    const dataDir = tempDir();
+    const child = spawn(process.execPath, [builtCli, 'start', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    await expect.poll(() => output, { timeout: 15_000 }).toContain('Open: http://127.0.0.1:');
+    expect(output).toContain("Electron's binary is not available here");
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  });
+});
