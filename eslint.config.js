@@ -13,6 +13,55 @@ function forbid(patterns, message) {
   };
 }
 
+/**
+ * The architecture's layers, one entry per folder: what each may not import.
+ * Exported so that a test can prove each rule bites.
+ */
+export const layerRules = [
+  // main/common: pure TypeScript for every layer, the renderer included.
+  {
+    files: ['main/common/**'],
+    rules: forbid(
+      [...nodeBuiltins, 'electron', 'react', 'react-dom', ...nativeModules, '**/core/**', '**/electron/**', '**/cli/**', '**/renderer/**', '**/drivers/**', '**/sync/**'],
+      'main/common is pure TypeScript shared by every layer: no Node, Electron, React or native modules, and nothing from other layers.',
+    ),
+  },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: forbid(
+      [...nodeBuiltins, 'electron', ...nativeModules, '**/core/**', '**/electron/**', '**/preload/**', '**/cli/**', '**/drivers/**', '**/sync/**'],
+      'The renderer imports only main/common and its own files; it reaches the core through the RPC contract.',
+    ),
+  },
+  {
+    files: ['main/preload/**'],
+    rules: forbid(
+      [...nodeBuiltins, ...nativeModules, '**/core/**', '**/electron/**', '**/cli/**', '**/drivers/**', '**/sync/**', '**/renderer/**'],
+      'The sandboxed preload imports only electron (and types from main/common).',
+    ),
+  },
+  {
+    files: ['main/electron/**'],
+    rules: forbid(
+      [...nativeModules, '**/core/**', '**/drivers/**', '**/sync/**', '**/renderer/**', '**/cli/**'],
+      'The Electron main process owns windows and security only; it starts the core by path and never imports it or native modules.',
+    ),
+  },
+  {
+    files: ['main/core/**'],
+    rules: forbid(['electron', '**/electron/**', '**/preload/**', '**/renderer/**', '**/cli/**'], 'The core is plain Node: no Electron, and it does not depend on its hosts.'),
+  },
+  {
+    files: ['drivers/**', 'sync/**'],
+    rules: forbid(['electron', '**/core/**', '**/electron/**', '**/preload/**', '**/renderer/**', '**/cli/**'], 'drivers and sync are composed by the core: they never import it, nor Electron.'),
+  },
+  {
+    files: ['main/cli/**'],
+    rules: forbid(['electron', '**/electron/**', '**/preload/**', '**/renderer/**'], 'The CLI is a plain-Node host: it never imports Electron (it may launch its binary by path).'),
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/fixtures/**', 'test/.artifacts/**'] },
   js.configs.recommended,
@@ -45,52 +94,11 @@ export default tseslint.config(
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },
-  // Layering. main/common: pure TypeScript for every layer, the renderer included.
-  {
-    files: ['main/common/**'],
-    rules: forbid(
-      [...nodeBuiltins, 'electron', 'react', 'react-dom', ...nativeModules, '**/core/**', '**/electron/**', '**/cli/**', '**/renderer/**', '**/drivers/**', '**/sync/**'],
-      'main/common is pure TypeScript shared by every layer: no Node, Electron, React or native modules, and nothing from other layers.',
-    ),
-  },
-  {
-    files: ['renderer/**'],
-    languageOptions: { globals: { ...globals.browser } },
-    rules: forbid(
-      [...nodeBuiltins, 'electron', ...nativeModules, '**/main/core/**', '**/main/electron/**', '**/main/preload/**', '**/main/cli/**', '**/drivers/**', '**/sync/**'],
-      'The renderer imports only main/common and its own files; it reaches the core through the RPC contract.',
-    ),
-  },
+  ...layerRules,
   {
     // Build tooling for the renderer runs under Node, not in the page.
     files: ['renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-restricted-imports': 'off' },
-  },
-  {
-    files: ['main/preload/**'],
-    rules: forbid(
-      [...nodeBuiltins, ...nativeModules, '**/main/core/**', '**/main/electron/**', '**/main/cli/**', '**/drivers/**', '**/sync/**', '**/renderer/**'],
-      'The sandboxed preload imports only electron (and types from main/common).',
-    ),
-  },
-  {
-    files: ['main/electron/**'],
-    rules: forbid(
-      [...nativeModules, '**/main/core/**', '**/core/**', '**/drivers/**', '**/sync/**', '**/renderer/**', '**/cli/**'],
-      'The Electron main process owns windows and security only; it starts the core by path and never imports it or native modules.',
-    ),
-  },
-  {
-    files: ['main/core/**'],
-    rules: forbid(['electron', '**/main/electron/**', '**/electron/**', '**/preload/**', '**/renderer/**', '**/cli/**'], 'The core is plain Node: no Electron, and it does not depend on its hosts.'),
-  },
-  {
-    files: ['drivers/**', 'sync/**'],
-    rules: forbid(['electron', '**/main/core/**', '**/main/electron/**', '**/preload/**', '**/renderer/**', '**/cli/**'], 'drivers and sync are composed by the core: they never import it, nor Electron.'),
-  },
-  {
-    files: ['main/cli/**'],
-    rules: forbid(['electron', '**/main/electron/**', '**/preload/**', '**/renderer/**'], 'The CLI is a plain-Node host: it never imports Electron (it may launch its binary by path).'),
   },
 );
