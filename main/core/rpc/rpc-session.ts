@@ -46,7 +46,7 @@ export class RpcSession {
 
   receive(text: string): void {
     if (this.disposed) return;
-    if (text.length > MAX_MESSAGE_BYTES || Buffer.byteLength(text) > MAX_MESSAGE_BYTES) {
+    if (Buffer.byteLength(text) > MAX_MESSAGE_BYTES) {
       this.log.warn({ connection: this.connection.id }, 'rpc message over the size limit; closing');
       this.connection.close(1009, 'message too big');
       return;
