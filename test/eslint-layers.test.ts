@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ESLint, type Linter } from 'eslint';
+import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 import { layerRules } from '../eslint.config.js';
@@ -8,7 +8,7 @@ import { repoRoot } from './rigs/built-cli.js';
 const linter = new ESLint({
   cwd: repoRoot,
   overrideConfigFile: true,
-  overrideConfig: [{ files: ['**/*.ts', '**/*.tsx', '**/*.cts'], languageOptions: { parser: tseslint.parser } }, ...(layerRules as Linter.Config[])],
+  overrideConfig: [{ files: ['**/*.ts', '**/*.tsx', '**/*.cts'], languageOptions: { parser: tseslint.parser } }, ...layerRules],
 });
 
 async function importRefused(file: string, specifier: string): Promise<boolean> {
