@@ -36,8 +36,8 @@ export function connectElectronLink(target: Window): CoreLink {
   const client$ = new BehaviorSubject<RpcClient | null>(null);
 
   target.addEventListener('message', (event: MessageEvent) => {
-    // Only the preload, which runs in this window, may hand over a port.
-    if (event.source !== target) return;
+    // Only the preload, which runs in this window and posts to its own origin, may hand over a port.
+    if (event.source !== target || event.origin !== target.location.origin) return;
     const parsed = PageBridgeMessage.safeParse(event.data);
     if (!parsed.success) return;
     const message = parsed.data;

@@ -31,8 +31,11 @@ interface ParentPortLike {
 
 const EXIT_CONFIG = 78;
 
+/** The lifecycle contract caps a reason's length; a longer one would be dropped by the shell. */
+const MAX_REASON_LENGTH = 2000;
+
 function tell(parent: ParentPortLike, message: CoreToCoreHostMessage): void {
-  parent.postMessage(message);
+  parent.postMessage(message.type === 'fatal' ? { ...message, reason: message.reason.slice(0, MAX_REASON_LENGTH) } : message);
 }
 
 function serveOnPort(core: Core, port: PortLike, clientId: string): void {
