@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { CONTENT_SECURITY_POLICY } from '../security/content-security-policy.js';
+import { CONTENT_SECURITY_POLICY } from '../../common/contract/content-security-policy.js';
 import { resolveAppRequestPath } from './app-path.js';
 import { contentTypeFor } from './content-type.js';
 

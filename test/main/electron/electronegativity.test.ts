@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../main/electron/security/content-security-policy.js';
+import { CONTENT_SECURITY_POLICY } from '../../../main/common/contract/content-security-policy.js';
 import {
   describeFindings,
   findingsNotAllowed,

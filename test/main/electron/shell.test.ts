@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { BridgeChannel, CoreLifecycle } from '../../../main/common/contract/core-bridge.js';
-import { CONTENT_SECURITY_POLICY } from '../../../main/electron/security/content-security-policy.js';
+import { CONTENT_SECURITY_POLICY } from '../../../main/common/contract/content-security-policy.js';
 import { launchShell } from '../../../main/electron/shell.js';
 import { FakeWebContents, fakeElectron, fakeEvent, fakeIpcEvent, resetFakeElectron, type FakeBrowserWindow, type FakeUtilityProcess } from './fake-electron.js';
 

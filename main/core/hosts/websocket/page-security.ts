@@ -1,10 +1,5 @@
-/**
- * The same content security policy the kiosk's app:// protocol sets: no inline
- * script or style, nothing fetched from anywhere but the appliance itself.
- */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-  "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+// The lock-down headers on every page `sahman serve` sends; the CSP is the kiosk's own.
+import { CONTENT_SECURITY_POLICY } from '../../../common/contract/content-security-policy.js';
 
 export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { registerAppSchemeAsPrivileged, serveAppProtocol } from '../../../../main/electron/protocol/app-protocol.js';
-import { CONTENT_SECURITY_POLICY } from '../../../../main/electron/security/content-security-policy.js';
+import { CONTENT_SECURITY_POLICY } from '../../../../main/common/contract/content-security-policy.js';
 import { fakeElectron, resetFakeElectron } from '../fake-electron.js';
 
 vi.mock('electron', () => import('../fake-electron.js'));

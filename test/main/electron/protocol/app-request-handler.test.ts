@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createAppRequestHandler, type AppRequestHandler } from '../../../../main/electron/protocol/app-request-handler.js';
-import { CONTENT_SECURITY_POLICY } from '../../../../main/electron/security/content-security-policy.js';
+import { CONTENT_SECURITY_POLICY } from '../../../../main/common/contract/content-security-policy.js';
 
 let workDir: string;
 let rendererDir: string;
