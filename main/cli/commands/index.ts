@@ -1,7 +1,8 @@
 import type { Command } from '../command.js';
 import { contractCommand } from './contract.js';
+import { keyCommand } from './key.js';
 import { serveCommand } from './serve.js';
 import { startCommand } from './start.js';
 
 /** Every `sahman` command, in the order `sahman --help` lists them. */
-export const commands: readonly Command[] = [startCommand, serveCommand, contractCommand];
+export const commands: readonly Command[] = [startCommand, serveCommand, contractCommand, keyCommand];

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { startCore } from '../../core/app/core.js';
 import { builtRendererDir } from '../../core/app/package-root.js';
-import { ConfigError } from '../../core/config/config-error.js';
+import { CoreStartError } from '../../core/app/core-start-error.js';
 import { startWebSocketHost } from '../../core/hosts/websocket/ws-host.js';
 import { ExitCode, type CliIo, type Command } from '../command.js';
 import { defaultDataDir } from '../default-data-dir.js';
@@ -57,7 +57,7 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<number> {
       ...(options.configPath === undefined ? {} : { configPath: options.configPath }),
     });
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof CoreStartError) {
       io.stderr.write(`sahman: ${error.message}\n`);
       return ExitCode.config;
     }

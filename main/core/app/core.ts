@@ -2,13 +2,14 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ApplianceConfig } from '../../common/contract/config.js';
 import { CONFIG_FILE_NAME, loadConfigFile } from '../config/config-file.js';
-import { ConfigError } from '../config/config-error.js';
+import { loadOrCreateApplianceKey, type ApplianceKey } from '../keys/appliance-key.js';
 import { flushLogger, openLogger, type Logger } from '../logging/logger.js';
 import type { RpcConnection } from '../rpc/connection.js';
 import type { RpcHandlers } from '../rpc/handlers.js';
 import { RpcSession } from '../rpc/rpc-session.js';
 import { diagnosticsHandlers } from '../services/diagnostics-service.js';
 import { SystemService, type CoreHostKind } from '../services/system-service.js';
+import { CoreStartError } from './core-start-error.js';
 import { appVersion } from './package-root.js';
 
 export interface CoreOptions {
@@ -23,6 +24,7 @@ export interface Core {
   readonly config: ApplianceConfig;
   readonly dataDir: string;
   readonly log: Logger;
+  readonly key: ApplianceKey;
   /** Serves the RPC contract on a new client link; dispose the session when the link closes. */
   openSession(connection: RpcConnection): RpcSession;
   close(): Promise<void>;
@@ -38,9 +40,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   try {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   } catch (error) {
-    throw new ConfigError(`cannot create the data folder ${dataDir}: ${error instanceof Error ? error.message : 'unknown error'}`);
+    throw new CoreStartError(`cannot create the data folder ${dataDir}: ${error instanceof Error ? error.message : 'unknown error'}`);
   }
   const loaded = loadConfigFile(options.configPath ?? path.join(dataDir, CONFIG_FILE_NAME));
+  const key = loadOrCreateApplianceKey(dataDir);
   const log = await openLogger({ dataDir });
   log.info(
     { applianceId: loaded.config.applianceId, host: options.host, version: appVersion, configCreated: loaded.created },
@@ -66,6 +69,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     config: loaded.config,
     dataDir,
     log,
+    key,
     openSession(connection) {
       const session = new RpcSession(connection, handlers, log, () => {
         sessions.delete(session);

@@ -100,3 +100,16 @@ describe('the built sahman binary', () => {
     await new Promise((resolve) => child.once('exit', resolve));
   });
 });
+
+describe('sahman key', () => {
+  it('prints the same public key the core signs with, and its appliance id with --json', async () => {
+    const dataDir = tempDir();
+    const plain = await run(['key', '--data', dataDir]);
+    expect(plain.code).toBe(0);
+    expect(Buffer.from(plain.stdout.trim(), 'base64')).toHaveLength(32);
+    const json = await run(['key', '--data', dataDir, '--json']);
+    const parsed = JSON.parse(json.stdout) as { applianceId: string; algorithm: string; publicKey: string };
+    expect(parsed).toMatchObject({ algorithm: 'ed25519', publicKey: plain.stdout.trim() });
+    expect(parsed.applianceId).toMatch(/^sahman-/);
+  });
+});

@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { CoreHostToCoreMessage, type CoreToCoreHostMessage } from '../../../common/contract/core-bridge.js';
 import { startCore, type Core } from '../../app/core.js';
-import { ConfigError } from '../../config/config-error.js';
+import { CoreStartError } from '../../app/core-start-error.js';
 
 interface PortMessage {
   readonly data: unknown;
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'the core could not start';
     tell(parent, { type: 'fatal', reason });
-    process.exit(error instanceof ConfigError ? EXIT_CONFIG : 1);
+    process.exit(error instanceof CoreStartError ? EXIT_CONFIG : 1);
   }
   parent.on('message', (message) => {
     const parsed = CoreHostToCoreMessage.safeParse(message.data);
