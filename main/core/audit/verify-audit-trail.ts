@@ -1,0 +1,143 @@
+import { createPublicKey, verify } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
+import { AuditEvent } from '../../common/contract/audit.js';
+import { canonicalJson } from './audit-trail.js';
+import { GENESIS_HASH, chainHash, checkpointPayload } from './chain-hash.js';
+
+export interface AuditBreak {
+  /** The chain index where the trail stops being trustworthy. */
+  readonly chainIndex: number;
+  readonly problem: string;
+}
+
+export interface AuditVerification {
+  readonly intact: boolean;
+  readonly events: number;
+  readonly checkpoints: number;
+  /** The first broken link, in chain order; absent when intact. */
+  readonly firstBreak?: AuditBreak;
+}
+
+const EventRow = z.object({
+  chain_index: z.number().int(),
+  seq: z.number().int(),
+  body: z.string(),
+  prev_hash: z.string(),
+  hash: z.string(),
+});
+
+const CheckpointRow = z.object({
+  id: z.number().int(),
+  chain_index: z.number().int(),
+  head_hash: z.string(),
+  signed_at: z.string(),
+  public_key: z.string(),
+  signature: z.string(),
+});
+type CheckpointRow = z.infer<typeof CheckpointRow>;
+
+/**
+ * Checks the whole audit trail: every link's hash, the chain's order and
+ * continuity, every checkpoint's signature (by the appliance key), that every
+ * checkpointed head is still the event it signed (catches an edit re-hashed to
+ * the end), that the chain reaches every checkpoint (catches a cut tail), and
+ * that every audit seq the outbox issued still has its event.
+ */
+export function verifyAuditTrail(db: Database, applianceId: string, applianceKeyBase64: string): AuditVerification {
+  const breaks: AuditBreak[] = [];
+  const report = (chainIndex: number, problem: string): void => {
+    breaks.push({ chainIndex, problem });
+  };
+
+  const checkpoints = db
+    .prepare('SELECT id, chain_index, head_hash, signed_at, public_key, signature FROM audit_checkpoints ORDER BY id')
+    .all()
+    .map((row) => CheckpointRow.parse(row));
+  const validCheckpoints = checkpoints.filter((checkpoint) => checkSignature(checkpoint, applianceId, applianceKeyBase64, report));
+  const signedHeads = new Map(validCheckpoints.map((checkpoint) => [checkpoint.chain_index, checkpoint.head_hash]));
+
+  let previous: { chainIndex: number; hash: string } | undefined;
+  let count = 0;
+  const seqs = new Set<number>();
+  for (const raw of db.prepare('SELECT chain_index, seq, body, prev_hash, hash FROM audit_events ORDER BY chain_index').iterate()) {
+    const row = EventRow.safeParse(raw);
+    if (!row.success) {
+      report(previous === undefined ? 1 : previous.chainIndex + 1, 'a row of the audit table is not readable');
+      break;
+    }
+    const { chain_index: chainIndex, seq, body, prev_hash: prevHash, hash } = row.data;
+    count += 1;
+    seqs.add(seq);
+    if (previous === undefined) {
+      const anchor = chainIndex === 1 ? GENESIS_HASH : signedHeads.get(chainIndex - 1);
+      if (anchor === undefined) report(chainIndex, `the trail starts at event ${String(chainIndex)} and no signed checkpoint vouches for what came before`);
+      else if (anchor !== prevHash) report(chainIndex, 'the first event does not link to the signed checkpoint before it');
+    } else if (chainIndex !== previous.chainIndex + 1) {
+      report(previous.chainIndex + 1, `event ${String(previous.chainIndex + 1)} is missing`);
+    } else if (prevHash !== previous.hash) {
+      report(chainIndex, 'the event does not link to the one before it (an event was changed, removed or moved)');
+    }
+    if (chainHash(prevHash, body) !== hash) report(chainIndex, "the event's content does not match its hash (it was edited)");
+    checkBody(body, chainIndex, seq, report);
+    const signedHead = signedHeads.get(chainIndex);
+    if (signedHead !== undefined && signedHead !== hash) {
+      report(chainIndex, 'the event differs from the one a signed checkpoint vouched for (edited and re-hashed)');
+    }
+    previous = { chainIndex, hash };
+  }
+
+  const lastIndex = previous?.chainIndex ?? 0;
+  for (const checkpoint of validCheckpoints) {
+    if (checkpoint.chain_index > lastIndex) {
+      report(lastIndex + 1, `the trail ends at event ${String(lastIndex)}, but a signed checkpoint covers events up to ${String(checkpoint.chain_index)} (the end was cut off)`);
+    }
+  }
+  const firstSeq = Math.min(...seqs);
+  const orphans = db
+    .prepare("SELECT seq FROM outbox WHERE kind = 'audit' AND seq >= ? ORDER BY seq")
+    .pluck()
+    .all(Number.isFinite(firstSeq) ? firstSeq : 0) as number[];
+  const missing = orphans.find((seq) => !seqs.has(seq));
+  if (missing !== undefined) report(lastIndex + 1, `the outbox holds audit seq ${String(missing)} whose event is gone`);
+
+  breaks.sort((a, b) => a.chainIndex - b.chainIndex);
+  const firstBreak = breaks[0];
+  return { intact: firstBreak === undefined, events: count, checkpoints: checkpoints.length, ...(firstBreak === undefined ? {} : { firstBreak }) };
+}
+
+function checkSignature(
+  checkpoint: CheckpointRow,
+  applianceId: string,
+  applianceKeyBase64: string,
+  report: (chainIndex: number, problem: string) => void,
+): boolean {
+  if (checkpoint.public_key !== applianceKeyBase64) {
+    report(checkpoint.chain_index, `checkpoint ${String(checkpoint.id)} was signed by another key`);
+    return false;
+  }
+  const publicKey = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(applianceKeyBase64, 'base64').toString('base64url') }, format: 'jwk' });
+  const payload = checkpointPayload(applianceId, checkpoint.chain_index, checkpoint.head_hash, checkpoint.signed_at);
+  if (!verify(null, payload, publicKey, Buffer.from(checkpoint.signature, 'base64'))) {
+    report(checkpoint.chain_index, `checkpoint ${String(checkpoint.id)} has a signature that does not verify`);
+    return false;
+  }
+  return true;
+}
+
+function checkBody(body: string, chainIndex: number, seq: number, report: (chainIndex: number, problem: string) => void): void {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    report(chainIndex, 'the event is not JSON');
+    return;
+  }
+  const event = AuditEvent.safeParse(parsed);
+  if (!event.success) {
+    report(chainIndex, 'the event is not a valid audit event');
+    return;
+  }
+  if (canonicalJson(event.data) !== body) report(chainIndex, 'the event is not in canonical form');
+  if (event.data.chainIndex !== chainIndex || event.data.seq !== seq) report(chainIndex, 'the event sits at a place in the chain other than the one it names (moved)');
+}

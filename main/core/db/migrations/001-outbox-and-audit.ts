@@ -1,0 +1,41 @@
+import type { Migration } from '../migration.js';
+
+/**
+ * The outbox (one per-appliance sequence over everything synced to central)
+ * and the tamper-evident audit trail with its signed checkpoints.
+ */
+export const migration001: Migration = {
+  version: 1,
+  name: 'outbox-and-audit',
+  up(db) {
+    db.exec(`
+      -- AUTOINCREMENT: a seq is never reused, even after retention purges the newest rows' neighbours.
+      CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL CHECK (kind IN ('crossing', 'void', 'audit')),
+        item_id TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'in_flight', 'delivered', 'dead')),
+        created_at INTEGER NOT NULL,
+        delivered_at INTEGER
+      ) STRICT;
+      CREATE INDEX outbox_undelivered ON outbox (seq) WHERE state <> 'delivered';
+
+      CREATE TABLE audit_events (
+        chain_index INTEGER PRIMARY KEY CHECK (chain_index > 0),
+        seq INTEGER NOT NULL UNIQUE REFERENCES outbox (seq),
+        body TEXT NOT NULL,
+        prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
+        hash TEXT NOT NULL CHECK (length(hash) = 64)
+      ) STRICT;
+
+      CREATE TABLE audit_checkpoints (
+        id INTEGER PRIMARY KEY,
+        chain_index INTEGER NOT NULL,
+        head_hash TEXT NOT NULL CHECK (length(head_hash) = 64),
+        signed_at TEXT NOT NULL,
+        public_key TEXT NOT NULL,
+        signature TEXT NOT NULL
+      ) STRICT;
+    `);
+  },
+};

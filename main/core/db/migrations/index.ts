@@ -1,0 +1,5 @@
+import type { Migration } from '../migration.js';
+import { migration001 } from './001-outbox-and-audit.js';
+
+/** Every schema version, in order. Append; never edit a released one. */
+export const migrations: readonly Migration[] = [migration001];
