@@ -73,13 +73,9 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<number> {
     }
     throw error;
   }
-  if (options.preamble !== undefined) io.stdout.write(`${options.preamble}\n`);
-  io.stdout.write(
-    `Sahman ${core.config.applianceId} (${core.config.crossingPoint.code}, lane ${String(core.config.lane)}) is serving.\n` +
-      `Data folder: ${core.dataDir}\n` +
-      `Open: ${host.url}\n`,
-  );
-  await new Promise<void>((resolve) => {
+  // Listen for the stop signals before printing the address: whoever reads the
+  // address may signal at once, and an unhandled SIGINT would kill the process.
+  const stopped = new Promise<void>((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -88,6 +84,16 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  if (options.preamble !== undefined) io.stdout.write(`${options.preamble}\n`);
+  io.stdout.write(
+    `Sahman ${core.config.applianceId} (${core.config.crossingPoint.code}, lane ${String(core.config.lane)}) is serving.\n` +
+      `Data folder: ${core.dataDir}\n` +
+      (core.firstTechnicianPinFile === undefined
+        ? ''
+        : `First start: a technician account was made; its one-time PIN is in ${core.firstTechnicianPinFile}\n`) +
+      `Open: ${host.url}\n`,
+  );
+  await stopped;
   await host.close();
   await core.close();
   return ExitCode.ok;

@@ -13,8 +13,12 @@ export const RpcErrorCode = z.enum([
   'unknown_method',
   /** The params do not match the method's schema. */
   'invalid_params',
-  /** The caller's session lacks a role the method requires. */
+  /** The caller's session lacks a role the method requires, or must change its PIN first. */
   'forbidden',
+  /** Sign-in refused: wrong officer id or PIN (which of the two is not said). */
+  'invalid_credentials',
+  /** Too many wrong PINs: the account is locked for a while. */
+  'account_locked',
   /** The method needs a signed-in officer and there is none. */
   'unauthenticated',
   /** A stream id is already in use on this connection. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Access } from './roles.js';
 import { Direction } from './config.js';
+import { OfficerId, OfficerSummary, Pin } from './officers.js';
 import { RPC_PROTOCOL_VERSION } from './rpc-wire.js';
 
 /**
@@ -14,6 +15,8 @@ interface MethodSpec<P extends z.ZodType, R extends z.ZodType> {
   readonly params: P;
   readonly result: R;
   readonly access: Access;
+  /** Callable by an officer who must still change a one-time PIN (everything else is refused until then). */
+  readonly beforePinChange?: true;
 }
 
 interface StreamSpec<P extends z.ZodType, E extends z.ZodType> {
@@ -53,7 +56,35 @@ export const LinkTestEvent = z.object({
 });
 export type LinkTestEvent = z.infer<typeof LinkTestEvent>;
 
+const ANY_OFFICER = ['guard', 'supervisor', 'technician'] as const;
+
 export const rpcMethods = {
+  'auth.login': method({
+    summary: 'Signs an officer in on this connection with their id and PIN.',
+    params: z.object({ officerId: OfficerId, pin: z.string().min(1).max(64) }).strict(),
+    result: OfficerSummary,
+    access: 'anyone',
+  }),
+  'auth.logout': method({
+    summary: 'Signs the officer out of this connection.',
+    params: NoParams,
+    result: z.object({}),
+    access: ANY_OFFICER,
+    beforePinChange: true,
+  }),
+  'auth.whoami': method({
+    summary: 'The officer signed in on this connection, or null.',
+    params: NoParams,
+    result: OfficerSummary.nullable(),
+    access: 'anyone',
+  }),
+  'auth.changePin': method({
+    summary: "Changes the signed-in officer's PIN (required before anything else after a one-time PIN).",
+    params: z.object({ currentPin: z.string().min(1).max(64), newPin: Pin }).strict(),
+    result: OfficerSummary,
+    access: ANY_OFFICER,
+    beforePinChange: true,
+  }),
   'system.info': method({
     summary: 'The appliance identity, crossing point, lane, software version and start time.',
     params: NoParams,

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import type { ApplianceConfig } from '../../common/contract/config.js';
 import { CONFIG_FILE_NAME, loadConfigFile } from '../config/config-file.js';
@@ -7,6 +8,12 @@ import { flushLogger, openLogger, type Logger } from '../logging/logger.js';
 import type { RpcConnection } from '../rpc/connection.js';
 import type { RpcHandlers } from '../rpc/handlers.js';
 import { RpcSession } from '../rpc/rpc-session.js';
+import { AuditTrail } from '../audit/audit-trail.js';
+import { authHandlers } from '../auth/auth-handlers.js';
+import { AuthService, DEFAULT_AUTH_POLICY, FIRST_TECHNICIAN_ID, type AuthPolicy } from '../auth/auth-service.js';
+import { OfficerStore } from '../auth/officer-store.js';
+import { openStore } from '../store/open-store.js';
+import { writeFileDurably } from '../fs/durable-write.js';
 import { diagnosticsHandlers } from '../services/diagnostics-service.js';
 import { SystemService, type CoreHostKind } from '../services/system-service.js';
 import { CoreStartError } from './core-start-error.js';
@@ -17,7 +24,17 @@ export interface CoreOptions {
   /** Defaults to config.json in the data folder. */
   readonly configPath?: string;
   readonly host: CoreHostKind;
+  /** Start-up waits at most this long for the database integrity check. */
+  readonly integrityBudgetMs?: number;
+  /** Lockout and idle sign-out; the defaults suit a lane. */
+  readonly authPolicy?: AuthPolicy;
 }
+
+/** A fresh appliance's first technician: their one-time PIN is in this file, readable only by its user. */
+export const FIRST_TECHNICIAN_PIN_FILE = 'first-technician-pin.txt';
+
+/** Audit checkpoints are signed this often (and at shutdown), so cutting the trail's end shows. */
+const CHECKPOINT_INTERVAL_MS = 5 * 60_000;
 
 /** The running appliance core, whichever host carries its RPC. */
 export interface Core {
@@ -25,6 +42,8 @@ export interface Core {
   readonly dataDir: string;
   readonly log: Logger;
   readonly key: ApplianceKey;
+  /** Set on the very first start: where the first technician's one-time PIN was written. */
+  readonly firstTechnicianPinFile: string | undefined;
   /** Serves the RPC contract on a new client link; dispose the session when the link closes. */
   openSession(connection: RpcConnection): RpcSession;
   close(): Promise<void>;
@@ -50,10 +69,39 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     'core starting',
   );
 
+  let store;
+  try {
+    store = await openStore({ dataDir, log, integrityBudgetMs: options.integrityBudgetMs ?? 5000 });
+  } catch (error) {
+    log.error({ err: error }, 'the store cannot be opened');
+    await flushLogger(log);
+    throw error;
+  }
+  const audit = new AuditTrail(store.db, loaded.config.applianceId);
+  const pinFile = path.join(dataDir, FIRST_TECHNICIAN_PIN_FILE);
+  const auth = new AuthService(store.db, new OfficerStore(store.db), audit, () => new Date(), options.authPolicy ?? DEFAULT_AUTH_POLICY, (officerId) => {
+    if (officerId === FIRST_TECHNICIAN_ID) rmSync(pinFile, { force: true });
+  });
+  const firstTechnician = await auth.createFirstTechnician();
+  let firstTechnicianPinFile: string | undefined;
+  if (firstTechnician !== undefined) {
+    firstTechnicianPinFile = pinFile;
+    writeFileDurably(
+      pinFile,
+      `Officer id: ${firstTechnician.officerId}\nOne-time PIN: ${firstTechnician.pin}\nSign in and change it; this file is deleted then.\n`,
+    );
+    log.info({ officerId: firstTechnician.officerId }, 'first start: technician account created; one-time PIN written to the data folder');
+  }
+  const checkpointTimer = setInterval(() => {
+    audit.checkpoint(key, new Date());
+  }, CHECKPOINT_INTERVAL_MS);
+  checkpointTimer.unref();
+
   const system = new SystemService({ config: loaded.config, version: appVersion, host: options.host });
   const systemHandlers = system.handlers();
   const handlers: RpcHandlers = {
     methods: {
+      ...authHandlers(auth),
       'system.info': systemHandlers['system.info'],
       'system.ping': systemHandlers['system.ping'],
     },
@@ -70,10 +118,19 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     dataDir,
     log,
     key,
+    firstTechnicianPinFile,
     openSession(connection) {
-      const session = new RpcSession(connection, handlers, log, () => {
-        sessions.delete(session);
-        log.info({ connection: connection.id }, 'client disconnected');
+      const session = new RpcSession(connection, handlers, {
+        log,
+        idleTimeoutMs: auth.policy.idleTimeoutMs,
+        monotonicNow: () => performance.now(),
+        onIdleSignOut: (officerId) => {
+          auth.logout(officerId, 'idle');
+        },
+        onDispose: () => {
+          sessions.delete(session);
+          log.info({ connection: connection.id }, 'client disconnected');
+        },
       });
       sessions.add(session);
       log.info({ connection: connection.id }, 'client connected');
@@ -82,6 +139,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     close() {
       closing ??= (async () => {
         for (const session of [...sessions]) session.dispose();
+        clearInterval(checkpointTimer);
+        audit.checkpoint(key, new Date());
+        store.close();
         log.info('core stopped');
         await flushLogger(log);
       })();

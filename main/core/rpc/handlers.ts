@@ -1,13 +1,19 @@
 import type { Observable } from 'rxjs';
 import type { z } from 'zod';
 import type { RpcMethods, RpcStreams } from '../../common/contract/rpc-methods.js';
-import type { Role } from '../../common/contract/roles.js';
+import type { OfficerSummary } from '../../common/contract/officers.js';
+
+/** Who is signed in on one connection; each connection (window, browser tab) signs in on its own. */
+export interface ConnectionAuth {
+  readonly officer: OfficerSummary | undefined;
+  signIn(officer: OfficerSummary): void;
+  signOut(): void;
+}
 
 /** What a handler knows about its caller. */
 export interface CallContext {
   readonly connectionId: string;
-  /** The signed-in officer, if any (officers arrive with the capture workflow). */
-  readonly officer?: { readonly id: string; readonly roles: readonly Role[] };
+  readonly auth: ConnectionAuth;
   /** Resolves once the link has room again; long streams await it between batches. */
   whenWritable(): Promise<void>;
 }

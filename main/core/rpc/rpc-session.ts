@@ -10,17 +10,51 @@ import {
 } from '../../common/contract/rpc-wire.js';
 import { isMethodName, isStreamName, rpcMethods, rpcStreams } from '../../common/contract/rpc-methods.js';
 import type { Access } from '../../common/contract/roles.js';
+import type { OfficerSummary } from '../../common/contract/officers.js';
 import type { RpcConnection } from './connection.js';
 import { CoreError } from './core-error.js';
-import type { CallContext, RpcHandlers } from './handlers.js';
+import type { CallContext, ConnectionAuth, RpcHandlers } from './handlers.js';
 
 /** Above this many queued bytes a stream waits; a client that never drains is cut off. */
 const HIGH_WATER_BYTES = 1024 * 1024;
 const SLOW_CONSUMER_BYTES = 16 * 1024 * 1024;
 const MAX_STREAMS_PER_CONNECTION = 64;
 
+export interface RpcSessionOptions {
+  readonly log: Logger;
+  /** A signed-in officer is signed out after this long without a call that needs a role. */
+  readonly idleTimeoutMs: number;
+  /** Monotonic milliseconds: a wall-clock jump must not end or extend a session. */
+  readonly monotonicNow: () => number;
+  /** Told when a session ends by idleness, so it can be audited. */
+  readonly onIdleSignOut?: (officerId: string) => void;
+  readonly onDispose?: () => void;
+}
+
+interface AccessRule {
+  readonly access: Access;
+  readonly beforePinChange?: true;
+}
+
 type AnyMethodHandler = (params: unknown, context: CallContext) => unknown;
 type AnyStreamHandler = (params: unknown, context: CallContext) => Observable<unknown>;
+
+/** The officer signed in on one connection, and when they last did something that needed it. */
+class SignInState implements ConnectionAuth {
+  officer: OfficerSummary | undefined;
+  lastActivity = 0;
+
+  constructor(private readonly monotonicNow: () => number) {}
+
+  signIn(officer: OfficerSummary): void {
+    this.officer = officer;
+    this.lastActivity = this.monotonicNow();
+  }
+
+  signOut(): void {
+    this.officer = undefined;
+  }
+}
 
 /**
  * Serves the RPC contract on one connection: parses and validates every
@@ -30,16 +64,20 @@ type AnyStreamHandler = (params: unknown, context: CallContext) => Observable<un
 export class RpcSession {
   private readonly streams = new Map<RequestId, Subscription>();
   private readonly context: CallContext;
+  private readonly log: Logger;
+  private readonly auth: SignInState;
   private disposed = false;
 
   constructor(
     private readonly connection: RpcConnection,
     private readonly handlers: RpcHandlers,
-    private readonly log: Logger,
-    private readonly onDispose: () => void = () => undefined,
+    private readonly options: RpcSessionOptions,
   ) {
+    this.log = options.log;
+    this.auth = new SignInState(options.monotonicNow);
     this.context = {
       connectionId: connection.id,
+      auth: this.auth,
       whenWritable: () => this.whenWritable(),
     };
   }
@@ -81,7 +119,7 @@ export class RpcSession {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    this.onDispose();
+    this.options.onDispose?.();
     for (const subscription of this.streams.values()) subscription.unsubscribe();
     this.streams.clear();
   }
@@ -93,7 +131,7 @@ export class RpcSession {
     }
     const spec = rpcMethods[method];
     const params = this.checkParams(id, spec.params, rawParams);
-    if (params === undefined || !this.checkAccess(id, spec.access)) return;
+    if (params === undefined || !this.checkAccess(id, spec)) return;
     const handler = this.handlers.methods[method] as AnyMethodHandler;
     try {
       const result = spec.result.parse(await handler(params.value, this.context));
@@ -118,7 +156,7 @@ export class RpcSession {
     }
     const spec = rpcStreams[name];
     const params = this.checkParams(id, spec.params, rawParams);
-    if (params === undefined || !this.checkAccess(id, spec.access)) return;
+    if (params === undefined || !this.checkAccess(id, spec)) return;
     const handler = this.handlers.streams[name] as AnyStreamHandler;
     let subscription: Subscription;
     try {
@@ -175,16 +213,31 @@ export class RpcSession {
     return undefined;
   }
 
-  private checkAccess(id: RequestId, access: Access): boolean {
-    if (access === 'anyone') return true;
-    const officer = this.context.officer;
-    if (!officer) {
+  private checkAccess(id: RequestId, rule: AccessRule): boolean {
+    if (rule.access === 'anyone') return true;
+    const officer = this.auth.officer;
+    if (officer === undefined) {
       this.sendError(id, 'unauthenticated', 'sign in first');
       return false;
     }
-    if (access.some((role) => officer.roles.includes(role))) return true;
-    this.sendError(id, 'forbidden', `needs one of the roles: ${access.join(', ')}`);
-    return false;
+    const now = this.options.monotonicNow();
+    if (now - this.auth.lastActivity > this.options.idleTimeoutMs) {
+      this.auth.signOut();
+      this.options.onIdleSignOut?.(officer.id);
+      const minutes = Math.round(this.options.idleTimeoutMs / 60_000);
+      this.sendError(id, 'unauthenticated', `signed out after ${String(minutes)} minutes without activity; sign in again`);
+      return false;
+    }
+    if (!rule.access.some((role) => officer.roles.includes(role))) {
+      this.sendError(id, 'forbidden', `needs one of the roles: ${rule.access.join(', ')}`);
+      return false;
+    }
+    if (officer.mustChangePin && rule.beforePinChange !== true) {
+      this.sendError(id, 'forbidden', 'change your one-time PIN first');
+      return false;
+    }
+    this.auth.lastActivity = now;
+    return true;
   }
 
   private sendHandlerError(id: RequestId, name: string, error: unknown): void {

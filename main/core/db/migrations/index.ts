@@ -1,5 +1,6 @@
 import type { Migration } from '../migration.js';
 import { migration001 } from './001-outbox-and-audit.js';
+import { migration002 } from './002-officers.js';
 
 /** Every schema version, in order. Append; never edit a released one. */
-export const migrations: readonly Migration[] = [migration001];
+export const migrations: readonly Migration[] = [migration001, migration002];

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { Role } from './roles.js';
+
+export const OfficerId = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'lower-case letters, digits, dots, dashes; 2 to 32');
+export type OfficerId = z.infer<typeof OfficerId>;
+
+/** Digits only, so that it can be typed on a kiosk keypad; 6 to 12 of them. */
+export const Pin = z.string().regex(/^\d{6,12}$/, '6 to 12 digits');
+
+export const OfficerRoles = z.array(Role).min(1).max(3).refine((roles) => new Set(roles).size === roles.length, 'each role once');
+
+/** An officer as the UI sees one: never the PIN hash. */
+export const OfficerSummary = z.object({
+  id: OfficerId,
+  displayName: z.string().min(1).max(80),
+  roles: OfficerRoles,
+  mustChangePin: z.boolean(),
+});
+export type OfficerSummary = z.infer<typeof OfficerSummary>;

@@ -1,0 +1,90 @@
+import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
+import { OfficerId, OfficerRoles } from '../../common/contract/officers.js';
+import type { Role } from '../../common/contract/roles.js';
+
+export interface OfficerRecord {
+  readonly id: string;
+  readonly displayName: string;
+  readonly roles: readonly Role[];
+  readonly pinHash: string;
+  readonly mustChangePin: boolean;
+  readonly failedAttempts: number;
+  /** Epoch ms until which sign-in is refused; null when not locked. */
+  readonly lockedUntil: number | null;
+  readonly active: boolean;
+}
+
+/** A row as stored, checked on the way out: a damaged row is reported, never passed on as an officer. */
+const OfficerRow = z
+  .object({
+    id: OfficerId,
+    display_name: z.string().min(1),
+    roles: z.string().transform((text, ctx) => {
+      try {
+        return OfficerRoles.parse(JSON.parse(text));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'roles are not a valid role list' });
+        return z.NEVER;
+      }
+    }),
+    pin_hash: z.string().startsWith('scrypt$'),
+    must_change_pin: z.union([z.literal(0), z.literal(1)]),
+    failed_attempts: z.number().int().nonnegative(),
+    locked_until: z.number().int().nullable(),
+    active: z.union([z.literal(0), z.literal(1)]),
+  })
+  .transform(
+    (row): OfficerRecord => ({
+      id: row.id,
+      displayName: row.display_name,
+      roles: row.roles,
+      pinHash: row.pin_hash,
+      mustChangePin: row.must_change_pin === 1,
+      failedAttempts: row.failed_attempts,
+      lockedUntil: row.locked_until,
+      active: row.active === 1,
+    }),
+  );
+
+/** A stored officer row failed validation. */
+export class CorruptRowError extends Error {
+  constructor(table: string, key: string, detail: string) {
+    super(`the ${table} row ${key} is damaged (${detail}); it was not used`);
+    this.name = 'CorruptRowError';
+  }
+}
+
+export class OfficerStore {
+  constructor(private readonly db: Database) {}
+
+  count(): number {
+    return this.db.prepare('SELECT count(*) FROM officers').pluck().get() as number;
+  }
+
+  find(id: string): OfficerRecord | undefined {
+    const row: unknown = this.db.prepare('SELECT * FROM officers WHERE id = ?').get(id);
+    if (row === undefined) return undefined;
+    const parsed = OfficerRow.safeParse(row);
+    if (!parsed.success) throw new CorruptRowError('officers', id, parsed.error.issues.map((issue) => issue.path.join('.')).join(', '));
+    return parsed.data;
+  }
+
+  create(officer: { id: string; displayName: string; roles: readonly Role[]; pinHash: string; mustChangePin: boolean }, at: Date): void {
+    this.db
+      .prepare('INSERT INTO officers (id, display_name, roles, pin_hash, must_change_pin, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(officer.id, officer.displayName, JSON.stringify(officer.roles), officer.pinHash, officer.mustChangePin ? 1 : 0, at.getTime());
+  }
+
+  recordFailure(id: string, failedAttempts: number, lockedUntil: number | null): void {
+    this.db.prepare('UPDATE officers SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(failedAttempts, lockedUntil, id);
+  }
+
+  recordSuccess(id: string): void {
+    this.db.prepare('UPDATE officers SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(id);
+  }
+
+  setPin(id: string, pinHash: string): void {
+    this.db.prepare('UPDATE officers SET pin_hash = ?, must_change_pin = 0 WHERE id = ?').run(pinHash, id);
+  }
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { rpcMethods, rpcStreams, type MethodName, type StreamName } from '../../../../main/common/contract/rpc-methods.js';
+import type { Role } from '../../../../main/common/contract/roles.js';
+import { startInProcessAppliance } from '../../../rigs/in-process-appliance.js';
+import { addOfficers } from '../../../rigs/officers.js';
+import { nextMessage, openSocket, whenOpen } from '../../../rigs/ws-rpc.js';
+
+/** Valid params for every method and stream: the compiler insists on one per name. */
+const sampleParams: Record<MethodName | StreamName, unknown> = {
+  'auth.login': { officerId: 'nobody-here', pin: '000000' },
+  'auth.logout': {},
+  'auth.whoami': {},
+  'auth.changePin': { currentPin: '999999', newPin: '123456' },
+  'system.info': {},
+  'system.ping': {},
+  'system.uptime': { intervalMs: 1000 },
+  'diagnostics.linkTest': { count: 1 },
+};
+
+const callers: readonly { name: string; roles: readonly Role[]; pin?: string; mustChangePin?: boolean }[] = [
+  { name: 'nobody', roles: [] },
+  { name: 'guard', roles: ['guard'], pin: '111111' },
+  { name: 'supervisor', roles: ['supervisor'], pin: '222222' },
+  { name: 'tech', roles: ['technician'], pin: '333333' },
+  { name: 'all-roles', roles: ['guard', 'supervisor', 'technician'], pin: '444444' },
+  { name: 'new-guard', roles: ['guard'], pin: '555555', mustChangePin: true },
+];
+
+describe('every method and stream, called by every role', () => {
+  it('lets through exactly the roles the contract names, and nobody before a one-time PIN is changed', async () => {
+    const appliance = await startInProcessAppliance();
+    await addOfficers(
+      appliance.dataDir,
+      callers.flatMap((caller) => (caller.pin === undefined ? [] : [{ id: caller.name, pin: caller.pin, roles: caller.roles, mustChangePin: caller.mustChangePin ?? false }])),
+    );
+    const outcomes: string[] = [];
+    const names = [...Object.keys(rpcMethods), ...Object.keys(rpcStreams)] as (MethodName | StreamName)[];
+    for (const caller of callers) {
+      for (const name of names) {
+        const socket = openSocket(appliance.host.port, { token: appliance.host.token });
+        await whenOpen(socket);
+        if (caller.pin !== undefined) {
+          const signedIn = nextMessage(socket);
+          socket.send(JSON.stringify({ type: 'call', id: 'login', method: 'auth.login', params: { officerId: caller.name, pin: caller.pin } }));
+          expect(await signedIn, `${caller.name} signs in`).toMatchObject({ type: 'result' });
+        }
+        const isStream = name in rpcStreams;
+        const answer = nextMessage(socket);
+        socket.send(JSON.stringify(isStream ? { type: 'subscribe', id: 1, stream: name, params: sampleParams[name] } : { type: 'call', id: 1, method: name, params: sampleParams[name] }));
+        const reply = (await answer) as { type: string; error?: { code: string } };
+        socket.close();
+
+        const spec = isStream ? rpcStreams[name as StreamName] : rpcMethods[name as MethodName];
+        const beforePinChange = 'beforePinChange' in spec;
+        const allowedRole = spec.access === 'anyone' || spec.access.some((role) => caller.roles.includes(role));
+        const expected =
+          spec.access === 'anyone'
+            ? 'allowed'
+            : caller.pin === undefined
+              ? 'unauthenticated'
+              : !allowedRole || (caller.mustChangePin === true && !beforePinChange)
+                ? 'forbidden'
+                : 'allowed';
+        const actual = reply.error?.code === 'unauthenticated' || reply.error?.code === 'forbidden' ? reply.error.code : 'allowed';
+        outcomes.push(`${caller.name} ${name}: ${actual}`);
+        expect(actual, `${caller.name} calling ${name}`).toBe(expected);
+      }
+    }
+    expect(outcomes).toHaveLength(callers.length * names.length);
+  }, 60_000);
+});
