@@ -1,8 +1,9 @@
 import type { Command } from '../command.js';
 import { contractCommand } from './contract.js';
 import { keyCommand } from './key.js';
+import { mrzCommand } from './mrz.js';
 import { serveCommand } from './serve.js';
 import { startCommand } from './start.js';
 
 /** Every `sahman` command, in the order `sahman --help` lists them. */
-export const commands: readonly Command[] = [startCommand, serveCommand, contractCommand, keyCommand];
+export const commands: readonly Command[] = [startCommand, serveCommand, mrzCommand, contractCommand, keyCommand];
