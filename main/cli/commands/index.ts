@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { auditCommand } from './audit.js';
 import { contractCommand } from './contract.js';
 import { keyCommand } from './key.js';
 import { mrzCommand } from './mrz.js';
@@ -6,4 +7,4 @@ import { serveCommand } from './serve.js';
 import { startCommand } from './start.js';
 
 /** Every `sahman` command, in the order `sahman --help` lists them. */
-export const commands: readonly Command[] = [startCommand, serveCommand, mrzCommand, contractCommand, keyCommand];
+export const commands: readonly Command[] = [startCommand, serveCommand, mrzCommand, contractCommand, keyCommand, auditCommand];
