@@ -5,6 +5,7 @@ import type { RpcClient } from '../../main/common/rpc/client.js';
 import { formatUptime } from '../shared/format.js';
 import { useObservable } from '../shared/use-observable.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
+import { ReadersCard } from './ReadersCard.js';
 import type { CoreLink } from '../link/link-state.js';
 
 function Field({ label, value, testId }: { readonly label: string; readonly value: string; readonly testId: string }) {
@@ -62,6 +63,7 @@ export function StatusScreen({ link }: { readonly link: CoreLink }) {
           <Field label="Core uptime" value={uptime ? formatUptime(uptime.uptimeMs) : '…'} testId="uptime" />
         </dl>
       </section>
+      <ReadersCard client={client} />
     </main>
   );
 }

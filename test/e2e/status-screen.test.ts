@@ -41,6 +41,8 @@ describe('end to end: the status screen in Chromium against `sahman serve`', () 
       await expect.poll(() => page.getByTestId('lane').textContent()).toBe('7');
       expect(await page.getByTestId('crossing-point').textContent()).toBe('Utopia test crossing (UTO-E2E)');
       expect(await page.getByTestId('appliance-id').textContent()).toBe('uto-e2e-lane-7');
+      // The default config's simulated reader comes up, so the technician sees readers at a glance.
+      await expect.poll(() => page.getByTestId('reader-simulator').getAttribute('data-state')).toBe('ready');
       // The token leaves the address bar once read, so it is not shared by a screenshot or copy.
       expect(page.url()).not.toContain('token');
 

@@ -22,7 +22,7 @@ export async function startInProcessAppliance(
   coreOptions: Pick<CoreOptions, 'authPolicy'> = {},
 ): Promise<InProcessAppliance> {
   const dataDir = tempDir();
-  writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify({ ...defaultConfig('uto-test-lane'), ...config }));
+  writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify({ ...defaultConfig('uto-test-lane'), readers: [], ...config }));
   const rendererDir = path.join(dataDir, 'renderer');
   mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Sahman</title>');

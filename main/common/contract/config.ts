@@ -51,7 +51,7 @@ export type ApplianceConfig = z.infer<typeof ApplianceConfig>;
 
 /**
  * The embedded defaults written on first start: a demo crossing point in the
- * ICAO specimen state Utopia and a central receiver on this machine.
+ * ICAO specimen state Utopia, a simulated reader, and a central receiver on this machine.
  */
 export function defaultConfig(applianceId: string): ApplianceConfig {
   return {
@@ -60,7 +60,8 @@ export function defaultConfig(applianceId: string): ApplianceConfig {
     crossingPoint: { code: 'UTO-DEMO', name: 'Utopia demonstration crossing point' },
     lane: 1,
     directionDefault: 'entry',
-    readers: [],
+    // A simulated reader, so that a fresh appliance shows documents arriving; a technician replaces it.
+    readers: [{ id: 'simulator', spec: 'sim:?interval=8&invalid=0.1&expired=0.1&corrected=0.1' }],
     central: { url: 'http://127.0.0.1:8787/' },
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Access } from './roles.js';
 import { Direction } from './config.js';
 import { OfficerId, OfficerSummary, Pin } from './officers.js';
+import { ReaderStatusView, ScanView } from './readers.js';
 import { RPC_PROTOCOL_VERSION } from './rpc-wire.js';
 
 /**
@@ -100,6 +101,18 @@ export const rpcMethods = {
 } as const;
 
 export const rpcStreams = {
+  'readers.status': stream({
+    summary: "Every configured reader's state, now and after each change.",
+    params: NoParams,
+    event: z.object({ readers: z.array(ReaderStatusView) }),
+    access: 'anyone',
+  }),
+  'scans.live': stream({
+    summary: 'Each document the readers deliver, with the MRZ verdict, as it arrives.',
+    params: NoParams,
+    event: ScanView,
+    access: ['guard'],
+  }),
   'system.uptime': stream({
     summary: 'The core uptime, now and then every intervalMs.',
     params: z.object({ intervalMs: z.number().int().min(100).max(60_000).default(1000) }).strict(),

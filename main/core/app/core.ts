@@ -13,6 +13,7 @@ import { authHandlers } from '../auth/auth-handlers.js';
 import { AuthService, DEFAULT_AUTH_POLICY, FIRST_TECHNICIAN_ID, type AuthPolicy } from '../auth/auth-service.js';
 import { OfficerStore } from '../auth/officer-store.js';
 import { openStore } from '../store/open-store.js';
+import { ReaderService } from '../readers/reader-service.js';
 import { writeFileDurably } from '../fs/durable-write.js';
 import { diagnosticsHandlers } from '../services/diagnostics-service.js';
 import { SystemService, type CoreHostKind } from '../services/system-service.js';
@@ -42,6 +43,7 @@ export interface Core {
   readonly dataDir: string;
   readonly log: Logger;
   readonly key: ApplianceKey;
+  readonly readers: ReaderService;
   /** Set on the very first start: where the first technician's one-time PIN was written. */
   readonly firstTechnicianPinFile: string | undefined;
   /** Serves the RPC contract on a new client link; dispose the session when the link closes. */
@@ -97,6 +99,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   }, CHECKPOINT_INTERVAL_MS);
   checkpointTimer.unref();
 
+  const readers = new ReaderService(loaded.config.readers, loaded.config.applianceId, log);
+
   const system = new SystemService({ config: loaded.config, version: appVersion, host: options.host });
   const systemHandlers = system.handlers();
   const handlers: RpcHandlers = {
@@ -108,6 +112,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     streams: {
       'system.uptime': systemHandlers['system.uptime'],
       ...diagnosticsHandlers(),
+      ...readers.handlers(),
     },
   };
 
@@ -118,6 +123,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     dataDir,
     log,
     key,
+    readers,
     firstTechnicianPinFile,
     openSession(connection) {
       const session = new RpcSession(connection, handlers, {
@@ -139,6 +145,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     close() {
       closing ??= (async () => {
         for (const session of [...sessions]) session.dispose();
+        await readers.close();
         clearInterval(checkpointTimer);
         audit.checkpoint(key, new Date());
         store.close();

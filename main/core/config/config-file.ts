@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
+import { safeParseReaderSpec } from '../../../drivers/index.js';
 import { ApplianceConfig, defaultConfig } from '../../common/contract/config.js';
 import { writeFileDurably } from '../fs/durable-write.js';
 import { ConfigError } from './config-error.js';
@@ -37,6 +38,12 @@ export function loadConfigFile(configPath: string): LoadedConfig {
   }
   const parsed = ApplianceConfig.safeParse(json);
   if (!parsed.success) throw new ConfigError(`the config file ${configPath} is invalid: ${describeIssues(parsed.error)}`);
+  // A misspelt reader spec is a config mistake for the technician, not a reader failure to retry.
+  const badSpecs = parsed.data.readers.flatMap((reader, index) => {
+    const spec = safeParseReaderSpec(reader.spec);
+    return spec.ok ? [] : spec.error.issues.map((issue) => `readers.${String(index)}.spec: ${issue.option}: ${issue.message}`);
+  });
+  if (badSpecs.length > 0) throw new ConfigError(`the config file ${configPath} is invalid: ${badSpecs.join('; ')}`);
   return { config: parsed.data, path: configPath, created: false };
 }
 

@@ -8,6 +8,7 @@ import { commands } from '../../../main/cli/commands/index.js';
 import { rpcMethods, rpcStreams } from '../../../main/common/contract/rpc-methods.js';
 import { RpcErrorCode } from '../../../main/common/contract/rpc-errors.js';
 import { builtCli, repoRoot, startServe } from '../../rigs/built-cli.js';
+import { startPtyPair } from '../../rigs/socat.js';
 import { tempDir } from '../../rigs/temp-dir.js';
 
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -98,6 +99,31 @@ describe('the built sahman binary', () => {
     expect(output).toContain("Electron's binary is not available here");
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
+  });
+});
+
+describe('the built binary with native drivers', () => {
+  it('monitors a serial reader on a real pty: prints the scan as JSON and exits cleanly on SIGINT', async () => {
+    const pty = await startPtyPair();
+    try {
+      const child = spawn(process.execPath, [builtCli, 'monitor', '--json', pty.serialSpec('framing=lines')], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      await expect.poll(() => output, { timeout: 10_000 }).toContain('"status":"ready"');
+      await pty.write('P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\r\nL898902C36UTO7408122F1204159ZE184226B<<<<<10\r\n');
+      await expect.poll(() => output, { timeout: 10_000 }).toContain('"type":"scan"');
+      const scan = output
+        .split('\n')
+        .filter((line) => line.includes('"type":"scan"'))
+        .map((line) => JSON.parse(line) as { mrz: { valid: boolean; fields: { documentNumber: string } } })[0];
+      expect(scan?.mrz).toMatchObject({ valid: true, fields: { documentNumber: 'L898902C3' } });
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+    } finally {
+      await pty.close();
+    }
   });
 });
 

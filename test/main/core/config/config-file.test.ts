@@ -65,6 +65,11 @@ describe('the config file', () => {
     expect(twice.message).toMatch(/readers\.1\.id: reader id "a" is used twice/);
   });
 
+  it('names a reader spec that cannot be used, so the technician fixes it before the lane opens', () => {
+    const error = loadError(writeConfig({ ...valid, readers: [{ id: 'desk', spec: 'serial:/dev/ttyUSB0?framing=smoke-signals' }] }));
+    expect(error.message).toMatch(/readers\.0\.spec: framing: /);
+  });
+
   it('refuses text that is not JSON, saying so', () => {
     expect(loadError(writeConfig('{ "lane": 3, ')).message).toMatch(/is not valid JSON/);
   });

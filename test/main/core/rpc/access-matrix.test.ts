@@ -14,6 +14,8 @@ const sampleParams: Record<MethodName | StreamName, unknown> = {
   'system.info': {},
   'system.ping': {},
   'system.uptime': { intervalMs: 1000 },
+  'readers.status': {},
+  'scans.live': {},
   'diagnostics.linkTest': { count: 1 },
 };
 

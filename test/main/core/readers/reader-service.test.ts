@@ -1,0 +1,75 @@
+import { firstValueFrom, filter, take, toArray } from 'rxjs';
+import { describe, expect, it } from 'vitest';
+import { formatMrz } from '../../../../main/common/icao/index.js';
+import { startInProcessAppliance } from '../../../rigs/in-process-appliance.js';
+import { addOfficers } from '../../../rigs/officers.js';
+import { startPtyPair } from '../../../rigs/socat.js';
+import { connectClient } from '../../../rigs/ws-rpc.js';
+
+const SPECIMEN = formatMrz(
+  {
+    documentCode: 'P',
+    issuingState: 'UTO',
+    documentNumber: 'L898902C3',
+    nationality: 'UTO',
+    birthDate: '740812',
+    sex: 'F',
+    expiryDate: '320415',
+    surname: 'ERIKSSON',
+    givenNames: 'ANNA MARIA',
+    optionalData: 'ZE184226B',
+  },
+  'TD3',
+);
+
+describe('readers composed into the core', () => {
+  it('delivers a document written to a real serial pty to a signed-in guard, with the MRZ verdict', async () => {
+    const pty = await startPtyPair();
+    try {
+      const appliance = await startInProcessAppliance({ readers: [{ id: 'desk', spec: pty.serialSpec('framing=lines') }] });
+      await addOfficers(appliance.dataDir, [{ id: 'uto-guard-5', pin: '314159', roles: ['guard'] }]);
+      const { client } = await connectClient(appliance.host.port, appliance.host.token);
+
+      const ready = firstValueFrom(
+        client.stream('readers.status', {}).pipe(filter((event) => event.readers.some((reader) => reader.readerId === 'desk' && reader.state === 'ready'))),
+      );
+      await expect(ready).resolves.toMatchObject({ readers: [expect.objectContaining({ readerId: 'desk', state: 'ready' })] });
+
+      // Scans are personal data: only a signed-in guard may watch them.
+      await expect(firstValueFrom(client.stream('scans.live', {}))).rejects.toMatchObject({ code: 'unauthenticated' });
+      await client.call('auth.login', { officerId: 'uto-guard-5', pin: '314159' });
+      const scans = firstValueFrom(client.stream('scans.live', {}).pipe(take(2), toArray()));
+      // Subscribing is a message away; give it a moment to reach the core before the reader speaks.
+      await client.call('system.ping', {});
+      await pty.write(`${SPECIMEN.replace('\n', '\r\n')}\r\n`);
+      await pty.write(`${SPECIMEN.replace('L898902C3', 'L8989O2C3').replace('\n', '\r\n')}\r\n`);
+      const [first, second] = await scans;
+      expect(first).toMatchObject({ readerId: 'desk', mrz: { valid: true, format: 'TD3', fields: { documentNumber: 'L898902C3' } } });
+      expect(second).toMatchObject({ mrz: { valid: true, corrections: [{ field: 'documentNumber', from: 'O', to: '0' }] } });
+      client.close();
+    } finally {
+      await pty.close();
+    }
+  });
+
+  it('keeps serving when a configured reader cannot be opened, and says why', async () => {
+    const appliance = await startInProcessAppliance({
+      readers: [
+        { id: 'gone', spec: 'serial:/dev/sahman-no-such-port?framing=lines' },
+        { id: 'desk', spec: 'sim:?interval=0.05&seed=7' },
+      ],
+    });
+    const { client } = await connectClient(appliance.host.port, appliance.host.token);
+    const statuses = await firstValueFrom(
+      client.stream('readers.status', {}).pipe(filter((event) => event.readers.length === 2 && event.readers.every((reader) => reader.state !== 'connecting'))),
+    );
+    expect(statuses.readers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ readerId: 'gone', state: 'disconnected', reason: 'not-present' }),
+        expect.objectContaining({ readerId: 'desk', state: 'ready' }),
+      ]),
+    );
+    await expect(client.call('system.ping', {})).resolves.toMatchObject({ at: expect.any(Number) });
+    client.close();
+  });
+});
