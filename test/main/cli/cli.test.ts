@@ -1,26 +1,16 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/cli.js';
 import { commands } from '../../../main/cli/commands/index.js';
 import { rpcMethods, rpcStreams } from '../../../main/common/contract/rpc-methods.js';
 import { RpcErrorCode } from '../../../main/common/contract/rpc-errors.js';
 import { builtCli, repoRoot, startServe } from '../../rigs/built-cli.js';
+import { runSahman } from '../../rigs/cli-in-process.js';
 import { startPtyPair } from '../../rigs/socat.js';
 import { tempDir } from '../../rigs/temp-dir.js';
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-  stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-  const code = await runCli(argv, { stdin: new PassThrough(), stdout, stderr });
-  return { code, stdout: out, stderr: err };
-}
+const run = (argv: string[]) => runSahman(argv);
 
 const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 

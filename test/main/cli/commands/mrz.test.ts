@@ -1,32 +1,17 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../../main/cli/cli.js';
 import { ExitCode } from '../../../../main/cli/command.js';
 import { describeResult, mrzCommand, splitDocuments } from '../../../../main/cli/commands/mrz.js';
 import { MrzResult, parseMrz } from '../../../../main/common/icao/index.js';
+import { runSahman, type CliOutcome } from '../../../rigs/cli-in-process.js';
 
 const TD3 = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'].join('\n');
 const TD1 = ['I<UTOD231458907<<<<<<<<<<<<<<<', '7408122F1204159UTO<<<<<<<<<<<6', 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<'].join('\n');
 const MRV_B = ['V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<', 'L8988901C4XXX4009078F9612109<<<<<<<<'].join('\n');
 
-interface Outcome {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /** Runs the command in-process, as the dispatcher would, with stdin given as bytes or text. */
-async function runMrz(args: readonly string[], input: string | Buffer): Promise<Outcome> {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-  stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-  stdin.end(input);
-  const code = await mrzCommand.run(args, { stdin, stdout, stderr });
-  return { code, stdout: out, stderr: err };
+function runMrz(args: readonly string[], input: string | Buffer): Promise<CliOutcome> {
+  return runSahman(['mrz', ...args], { stdin: input, commands: [mrzCommand] });
 }
 
 function jsonLines(stdout: string): unknown[] {
@@ -176,20 +161,11 @@ describe('usage and input errors', () => {
 
 describe('through the sahman dispatcher', () => {
   it('runs as `sahman mrz --json` and leaves --help to the dispatcher', async () => {
-    const stdin = new PassThrough();
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-    stdin.end(TD1);
-    expect(await runCli(['mrz', '--json'], { stdin, stdout, stderr }, [mrzCommand])).toBe(ExitCode.ok);
-    expect(MrzResult.parse(JSON.parse(out)).valid).toBe(true);
-
-    let help = '';
-    const helpOut = new PassThrough();
-    helpOut.setEncoding('utf8').on('data', (chunk: string) => (help += chunk));
-    expect(await runCli(['mrz', '--help'], { stdin: new PassThrough(), stdout: helpOut, stderr }, [mrzCommand])).toBe(ExitCode.ok);
-    expect(help).toBe(`${mrzCommand.usage}\n`);
+    const json = await runSahman(['mrz', '--json'], { stdin: TD1, commands: [mrzCommand] });
+    expect(json.code).toBe(ExitCode.ok);
+    expect(MrzResult.parse(JSON.parse(json.stdout)).valid).toBe(true);
+    const help = await runSahman(['mrz', '--help'], { commands: [mrzCommand] });
+    expect(help).toMatchObject({ code: ExitCode.ok, stdout: `${mrzCommand.usage}\n` });
   });
 });
 

@@ -11,19 +11,8 @@ import {
   mrzCheck,
   visaCheck,
 } from '../../../../main/core/checks/document-checks.js';
+import { SPECIMEN_PASSPORT } from '../../../rigs/specimens.js';
 
-const SPECIMEN = {
-  documentCode: 'P',
-  issuingState: 'UTO',
-  documentNumber: 'L898902C3',
-  nationality: 'UTO',
-  birthDate: '740812',
-  sex: 'F',
-  expiryDate: '320415',
-  surname: 'ERIKSSON',
-  givenNames: 'ANNA MARIA',
-  optionalData: 'ZE184226B',
-};
 
 function parsed(zone: string): MrzParsedResult {
   const result = parseMrz(zone, { today: new Date('2026-11-28T12:00:00Z') });
@@ -33,7 +22,7 @@ function parsed(zone: string): MrzParsedResult {
 
 describe('the MRZ check', () => {
   it('passes an intact zone, notes a corrected one, and alerts on a broken one', () => {
-    const zone = formatMrz(SPECIMEN, 'TD3');
+    const zone = formatMrz(SPECIMEN_PASSPORT, 'TD3');
     expect(mrzCheck(parsed(zone))).toMatchObject({ outcome: 'pass' });
     expect(mrzCheck(parsed(zone.replace('L898902C3', 'L8989O2C3')))).toMatchObject({ outcome: 'notice', reason: 'corrected', message: expect.stringContaining('documentNumber') });
     // A digit changed to another digit is no OCR confusion: nothing to repair, so the zone is broken.

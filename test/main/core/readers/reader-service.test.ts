@@ -4,23 +4,10 @@ import { formatMrz } from '../../../../main/common/icao/index.js';
 import { startInProcessAppliance } from '../../../rigs/in-process-appliance.js';
 import { addOfficers } from '../../../rigs/officers.js';
 import { startPtyPair } from '../../../rigs/socat.js';
+import { SPECIMEN_PASSPORT } from '../../../rigs/specimens.js';
 import { connectClient } from '../../../rigs/ws-rpc.js';
 
-const SPECIMEN = formatMrz(
-  {
-    documentCode: 'P',
-    issuingState: 'UTO',
-    documentNumber: 'L898902C3',
-    nationality: 'UTO',
-    birthDate: '740812',
-    sex: 'F',
-    expiryDate: '320415',
-    surname: 'ERIKSSON',
-    givenNames: 'ANNA MARIA',
-    optionalData: 'ZE184226B',
-  },
-  'TD3',
-);
+const SPECIMEN = formatMrz(SPECIMEN_PASSPORT, 'TD3');
 
 describe('readers composed into the core', () => {
   it('delivers a document written to a real serial pty to a signed-in guard, with the MRZ verdict', async () => {

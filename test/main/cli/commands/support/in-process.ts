@@ -1,23 +1,12 @@
 import { PassThrough } from 'node:stream';
 import type { Command } from '../../../../../main/cli/command.js';
-import { runCli } from '../../../../../main/cli/cli.js';
+import { runSahman, type CliOutcome } from '../../../../rigs/cli-in-process.js';
 
-export interface Output {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+export type Output = CliOutcome;
 
 /** Runs a command in this process, as `sahman <argv>` would, and collects what it prints. */
-export async function runCommand(command: Command, argv: readonly string[]): Promise<Output> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-  stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-  const code = await runCli([command.name, ...argv], { stdin: new PassThrough(), stdout, stderr }, [command]);
-  return { code, stdout: out, stderr: err };
+export function runCommand(command: Command, argv: readonly string[]): Promise<Output> {
+  return runSahman([command.name, ...argv], { commands: [command] });
 }
 
 /** A stdout that collects text as it comes, for commands that run until stopped. */
