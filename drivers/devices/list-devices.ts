@@ -1,9 +1,10 @@
-import { realpath, stat } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import type { BindingInterface } from '@serialport/bindings-cpp';
 import { defaultLockDir, findPortHolder, type PortHolder } from '../ownership/port-ownership.js';
 import { safeParseReaderSpec, type ReaderKind } from '../spec/reader-spec.js';
 import { nodeHidBackend, type HidBackend } from '../transports/hid-backend.js';
 import { matchesHidSpec } from '../transports/hid-transport.js';
+import { pathExists } from './path-exists.js';
 
 export interface SerialDevice {
   readonly path: string;
@@ -64,14 +65,6 @@ function normaliseUsbId(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value.toLowerCase().padStart(4, '0');
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function resolved(path: string): Promise<string> {
   return realpath(path).catch(() => path);
@@ -117,7 +110,7 @@ export async function listDevices(configured: readonly { readonly id: string; re
     const spec = parsed.spec;
     switch (spec.kind) {
       case 'serial': {
-        const present = await exists(spec.path);
+        const present = await pathExists(spec.path);
         const real = await resolved(spec.path);
         serialReal.forEach((path, index) => {
           if (path === real) serialUsers.set(index, [...(serialUsers.get(index) ?? []), entry.id]);
@@ -142,7 +135,7 @@ export async function listDevices(configured: readonly { readonly id: string; re
         readers.push({ id: entry.id, spec: entry.spec, kind: spec.kind, present: true, devices: [] });
         break;
       case 'replay': {
-        const present = await exists(spec.file);
+        const present = await pathExists(spec.file);
         readers.push({ id: entry.id, spec: entry.spec, kind: spec.kind, present, devices: present ? [spec.file] : [] });
         break;
       }

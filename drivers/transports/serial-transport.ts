@@ -1,17 +1,10 @@
-import { realpath, stat } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import type { BindingInterface } from '@serialport/bindings-cpp';
 import { SerialPortStream } from '@serialport/stream';
 import type { SerialReaderSpec } from '../spec/reader-spec.js';
 import { TransportOpenError, type ChunkSink, type Located, type Transport, type TransportSession } from './transport.js';
+import { pathExists } from '../devices/path-exists.js';
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The bindings report failures as messages only (no errno code). */
 function classifyOpenError(error: unknown, path: string): TransportOpenError {
@@ -32,10 +25,10 @@ export function serialTransport(spec: SerialReaderSpec, binding: () => Promise<B
   return {
     kind: 'serial',
     async locate(): Promise<Located | null> {
-      if (!(await exists(spec.path))) return null;
+      if (!(await pathExists(spec.path))) return null;
       // Keyed on the real device, so /dev/serial/by-id/… and /dev/ttyUSB0 are one port.
       const device = await realpath(spec.path).catch(() => spec.path);
-      return { where: spec.path, ownershipKey: device, stillPresent: () => exists(spec.path) };
+      return { where: spec.path, ownershipKey: device, stillPresent: () => pathExists(spec.path) };
     },
     async open(_located: Located, sink: ChunkSink): Promise<TransportSession> {
       const port = new SerialPortStream({

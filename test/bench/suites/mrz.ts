@@ -3,6 +3,7 @@
  * generated TD1, TD2 and TD3 zones, visa throughput, and heap growth over a million parses.
  */
 import { parse as parseWithMrzPackage } from 'mrz';
+import { seededRandom } from '../../../drivers/simulator/seeded-random.js';
 import { formatMrz, parseMrz } from '../../../main/common/icao/index.js';
 import type { MrzFormat, MrzInput, MrzResult } from '../../../main/common/icao/index.js';
 import { atLeast, atMost, median, round } from '../suite.js';
@@ -20,18 +21,6 @@ const SLICE = 10_000;
 const RATIO_TARGET = 10;
 const HEAP_GROWTH_LIMIT_MB = 5;
 const TODAY = new Date(2025, 5, 15);
-
-/** mulberry32: a small seeded generator, so that every run parses the same documents. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LETTERS = Array.from('ABCDEFGHIJKLMNOPQRSTUVWXYZ');
 const ALPHANUMERIC = Array.from('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ');
