@@ -3,6 +3,8 @@ import type { Access } from './roles.js';
 import { Direction } from './config.js';
 import { OfficerId, OfficerSummary, Pin } from './officers.js';
 import { ReaderStatusView, ScanView } from './readers.js';
+import { Assessment, Decision, ManualDocumentFields } from './crossing.js';
+import { MrzFormatSchema } from '../icao/index.js';
 import { RPC_PROTOCOL_VERSION } from './rpc-wire.js';
 
 /**
@@ -86,6 +88,25 @@ export const rpcMethods = {
     access: ANY_OFFICER,
     beforePinChange: true,
   }),
+  'capture.manualEntry': method({
+    summary: 'Checks a document the guard typed, exactly as a scanned one; the record will say it was typed.',
+    params: z.object({ format: MrzFormatSchema, fields: ManualDocumentFields }).strict(),
+    result: Assessment,
+    access: ['guard'],
+  }),
+  'capture.record': method({
+    summary: "Records the guard's decision on an assessment; answers only after the record is on disk.",
+    params: z
+      .object({
+        assessmentId: z.uuid(),
+        direction: Direction,
+        decision: Decision,
+        notes: z.string().max(500).default(''),
+      })
+      .strict(),
+    result: z.object({ id: z.uuid(), seq: z.number().int().positive(), recordedAt: z.iso.datetime() }),
+    access: ['guard'],
+  }),
   'system.info': method({
     summary: 'The appliance identity, crossing point, lane, software version and start time.',
     params: NoParams,
@@ -106,6 +127,12 @@ export const rpcStreams = {
     params: NoParams,
     event: z.object({ readers: z.array(ReaderStatusView) }),
     access: 'anyone',
+  }),
+  'capture.assessments': stream({
+    summary: 'Each document a reader delivers, with every check run, for the guard to decide on.',
+    params: NoParams,
+    event: Assessment,
+    access: ['guard'],
   }),
   'scans.live': stream({
     summary: 'Each document the readers deliver, with the MRZ verdict, as it arrives.',

@@ -14,6 +14,9 @@ import { AuthService, DEFAULT_AUTH_POLICY, FIRST_TECHNICIAN_ID, type AuthPolicy 
 import { OfficerStore } from '../auth/officer-store.js';
 import { openStore } from '../store/open-store.js';
 import { ReaderService } from '../readers/reader-service.js';
+import { CaptureService } from '../capture/capture-service.js';
+import { captureHandlers } from '../capture/capture-handlers.js';
+import { loadVisaTable } from '../reference/visa-table.js';
 import { writeFileDurably } from '../fs/durable-write.js';
 import { diagnosticsHandlers } from '../services/diagnostics-service.js';
 import { SystemService, type CoreHostKind } from '../services/system-service.js';
@@ -99,13 +102,18 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   }, CHECKPOINT_INTERVAL_MS);
   checkpointTimer.unref();
 
+  const visaRules = loadVisaTable(dataDir);
   const readers = new ReaderService(loaded.config.readers, loaded.config.applianceId, log);
+  const capture = new CaptureService(store.db, audit, loaded.config, visaRules, readers.scans$);
+  const captureRpc = captureHandlers(capture);
 
   const system = new SystemService({ config: loaded.config, version: appVersion, host: options.host });
   const systemHandlers = system.handlers();
   const handlers: RpcHandlers = {
     methods: {
       ...authHandlers(auth),
+      'capture.manualEntry': captureRpc['capture.manualEntry'],
+      'capture.record': captureRpc['capture.record'],
       'system.info': systemHandlers['system.info'],
       'system.ping': systemHandlers['system.ping'],
     },
@@ -113,6 +121,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       'system.uptime': systemHandlers['system.uptime'],
       ...diagnosticsHandlers(),
       ...readers.handlers(),
+      'capture.assessments': captureRpc['capture.assessments'],
     },
   };
 
@@ -146,6 +155,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       closing ??= (async () => {
         for (const session of [...sessions]) session.dispose();
         await readers.close();
+        capture.close();
         clearInterval(checkpointTimer);
         audit.checkpoint(key, new Date());
         store.close();

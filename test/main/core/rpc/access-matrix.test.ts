@@ -11,6 +11,12 @@ const sampleParams: Record<MethodName | StreamName, unknown> = {
   'auth.logout': {},
   'auth.whoami': {},
   'auth.changePin': { currentPin: '999999', newPin: '123456' },
+  'capture.manualEntry': {
+    format: 'TD3',
+    fields: { documentCode: 'P', issuingState: 'UTO', documentNumber: 'L898902C3', nationality: 'UTO', birthDate: '740812', sex: 'F', expiryDate: '320415', surname: 'ERIKSSON', givenNames: 'ANNA MARIA' },
+  },
+  'capture.record': { assessmentId: '01a22400-0000-7000-8000-000000000000', direction: 'entry', decision: { outcome: 'admit', reasons: ['documents-in-order'] } },
+  'capture.assessments': {},
   'system.info': {},
   'system.ping': {},
   'system.uptime': { intervalMs: 1000 },
@@ -18,6 +24,12 @@ const sampleParams: Record<MethodName | StreamName, unknown> = {
   'scans.live': {},
   'diagnostics.linkTest': { count: 1 },
 };
+
+interface Reply {
+  readonly type: string;
+  readonly id: unknown;
+  readonly error?: { readonly code: string };
+}
 
 const callers: readonly { name: string; roles: readonly Role[]; pin?: string; mustChangePin?: boolean }[] = [
   { name: 'nobody', roles: [] },
@@ -47,9 +59,20 @@ describe('every method and stream, called by every role', () => {
           expect(await signedIn, `${caller.name} signs in`).toMatchObject({ type: 'result' });
         }
         const isStream = name in rpcStreams;
-        const answer = nextMessage(socket);
+        // A stream may stay silent for a while; a ping sent after it is answered after any refusal of it.
+        const replies: Reply[] = [];
+        const pinged = new Promise<void>((resolve) => {
+          socket.on('message', (data: Buffer) => {
+            const message = JSON.parse(data.toString('utf8')) as Reply;
+            replies.push(message);
+            if (message.id === 'ping') resolve();
+          });
+        });
         socket.send(JSON.stringify(isStream ? { type: 'subscribe', id: 1, stream: name, params: sampleParams[name] } : { type: 'call', id: 1, method: name, params: sampleParams[name] }));
-        const reply = (await answer) as { type: string; error?: { code: string } };
+        socket.send(JSON.stringify({ type: 'call', id: 'ping', method: 'system.ping' }));
+        await pinged;
+        if (!isStream) await expect.poll(() => replies.some((message) => message.id === 1)).toBe(true);
+        const reply: Reply = replies.find((message) => message.id === 1) ?? { type: 'none', id: 1 };
         socket.close();
 
         const spec = isStream ? rpcStreams[name as StreamName] : rpcMethods[name as MethodName];

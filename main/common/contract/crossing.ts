@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { MrzCorrectionSchema, MrzErrorSchema, MrzFieldsSchema, MrzFormatSchema } from '../icao/index.js';
+import { Direction } from './config.js';
+import { CheckOutcome, DocumentCheck, DocumentCheckCode } from './document-checks.js';
+
+/** How the document reached the appliance: a reader's scan, or typed by the guard. */
+export const CaptureSource = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('reader'), readerId: z.string().min(1).max(32) }),
+  z.object({ method: z.literal('manual') }),
+]);
+export type CaptureSource = z.infer<typeof CaptureSource>;
+
+/** The document as read: the zone, and the MRZ engine's verdict including its corrections. */
+export const DocumentSnapshot = z.object({
+  source: CaptureSource,
+  lines: z.array(z.string().max(64)).min(1).max(3),
+  format: MrzFormatSchema,
+  valid: z.boolean(),
+  fields: MrzFieldsSchema,
+  corrections: z.array(MrzCorrectionSchema),
+  errors: z.array(MrzErrorSchema.pick({ code: true, field: true })),
+});
+export type DocumentSnapshot = z.infer<typeof DocumentSnapshot>;
+
+/** A check's outcome as stored with the record (its message is for the screen and is not kept). */
+export const RecordedCheck = z.object({ code: DocumentCheckCode, outcome: CheckOutcome, reason: z.string().max(40) });
+export type RecordedCheck = z.infer<typeof RecordedCheck>;
+
+export const DecisionOutcome = z.enum(['admit', 'refuse', 'refer']);
+export type DecisionOutcome = z.infer<typeof DecisionOutcome>;
+
+/** Why the guard decided as they did; codes, so that shift statistics can count them. */
+export const DecisionReason = z.enum([
+  'documents-in-order',
+  'document-expired',
+  'document-invalid',
+  'document-damaged',
+  'no-visa',
+  'alert-list-hit',
+  'minor-without-consent',
+  'suspected-fraud',
+  'further-checks',
+  'other',
+]);
+export type DecisionReason = z.infer<typeof DecisionReason>;
+
+export const Decision = z.object({
+  outcome: DecisionOutcome,
+  reasons: z.array(DecisionReason).min(1).max(5),
+});
+export type Decision = z.infer<typeof Decision>;
+
+/** A crossing as recorded: never edited; a supervisor voids it with a new record. */
+export const CrossingRecord = z
+  .object({
+    v: z.literal(1),
+    kind: z.literal('crossing'),
+    id: z.uuid(),
+    seq: z.number().int().positive(),
+    applianceId: z.string(),
+    crossingPoint: z.string(),
+    lane: z.number().int(),
+    direction: Direction,
+    document: DocumentSnapshot,
+    checks: z.array(RecordedCheck),
+    decision: Decision,
+    officerId: z.string(),
+    recordedAt: z.iso.datetime(),
+    /** Monotonic milliseconds of the core process, for ordering within a run whatever the wall clock did. */
+    monotonicMs: z.number().nonnegative(),
+    /** On exit: days since the matching entry recorded here, when there is one. */
+    lengthOfStayDays: z.number().int().nonnegative().optional(),
+    notes: z.string().max(500),
+  })
+  .strict();
+export type CrossingRecord = z.infer<typeof CrossingRecord>;
+
+/** The document and every check, as the core hands them to the guard to decide on. */
+export const Assessment = z.object({
+  id: z.uuid(),
+  assessedAt: z.iso.datetime(),
+  document: DocumentSnapshot,
+  checks: z.array(DocumentCheck),
+});
+export type Assessment = z.infer<typeof Assessment>;
+
+/** Fields a guard types when a document cannot be read; the MRZ engine checks them as if scanned. */
+export const ManualDocumentFields = z
+  .object({
+    documentCode: z.string().regex(/^[A-Z][A-Z<]?$/, 'one or two letters'),
+    issuingState: z.string().regex(/^[A-Z<]{1,3}$/, 'the 3-letter ICAO code'),
+    documentNumber: z.string().regex(/^[A-Z0-9<]{1,24}$/, 'letters and digits'),
+    nationality: z.string().regex(/^[A-Z<]{1,3}$/, 'the 3-letter ICAO code'),
+    birthDate: z.string().regex(/^(\d{6}|\d{4}-\d{2}-\d{2})$/, 'YYMMDD or YYYY-MM-DD'),
+    sex: z.enum(['M', 'F', 'X', '<', '']),
+    expiryDate: z.string().regex(/^(\d{6}|\d{4}-\d{2}-\d{2})$/, 'YYMMDD or YYYY-MM-DD'),
+    surname: z.string().regex(/^[A-Z< ]{1,39}$/, 'letters A-Z as printed in the zone'),
+    givenNames: z.string().regex(/^[A-Z< ]{0,39}$/, 'letters A-Z as printed in the zone'),
+    optionalData: z.string().regex(/^[A-Z0-9< ]{0,15}$/).optional(),
+    optionalData2: z.string().regex(/^[A-Z0-9< ]{0,11}$/).optional(),
+  })
+  .strict();
+export type ManualDocumentFields = z.infer<typeof ManualDocumentFields>;

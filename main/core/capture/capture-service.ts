@@ -1,0 +1,215 @@
+import { performance } from 'node:perf_hooks';
+import type { Database, Statement } from 'better-sqlite3';
+import { Subject, type Observable, type Subscription } from 'rxjs';
+import { v7 as uuidv7 } from 'uuid';
+import type { ApplianceConfig, Direction } from '../../common/contract/config.js';
+import { CrossingRecord, type Assessment, type CaptureSource, type Decision, type DocumentSnapshot } from '../../common/contract/crossing.js';
+import type { DocumentCheck, VisaRequirement } from '../../common/contract/document-checks.js';
+import { formatMrz, MrzFormatError, parseMrz, type MrzFormat, type MrzInput, type MrzParsedResult } from '../../common/icao/index.js';
+import type { AuditTrail } from '../audit/audit-trail.js';
+import {
+  clockCheck,
+  daysBetween,
+  directionSequenceCheck,
+  duplicateScanCheck,
+  expiryCheck,
+  minorCheck,
+  mrzCheck,
+  visaCheck,
+  type PreviousCrossing,
+} from '../checks/document-checks.js';
+import { enqueue } from '../outbox/outbox.js';
+import { CoreError } from '../rpc/core-error.js';
+import { recordNotKept } from './store-errors.js';
+
+export interface CapturePolicy {
+  /** A document expiring within this many days is flagged. */
+  readonly expiringWithinDays: number;
+  /** The same document scanned again within this window is flagged. */
+  readonly rescanWindowMs: number;
+  /** The wall clock may drift this far from the monotonic clock before an alarm. */
+  readonly clockToleranceMs: number;
+  /** Assessments not decided within this time are forgotten (the document is scanned again). */
+  readonly assessmentTtlMs: number;
+}
+
+export const DEFAULT_CAPTURE_POLICY: CapturePolicy = {
+  expiringWithinDays: 30,
+  rescanWindowMs: 60_000,
+  clockToleranceMs: 60_000,
+  assessmentTtlMs: 15 * 60_000,
+};
+
+interface PendingAssessment {
+  readonly assessment: Assessment;
+  readonly documentKey: string;
+  readonly monotonicMs: number;
+}
+
+/** Issuing state and number: what identifies one document across crossings. */
+function documentKey(result: MrzParsedResult): string {
+  return `${result.fields.issuingState}:${result.fields.documentNumber}`;
+}
+
+function todayIso(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/**
+ * From a document to a durable crossing record. The core assesses each document
+ * (the MRZ verdict and every check), the guard decides, and the record, its
+ * outbox row and its audit event are written in one transaction; the answer
+ * says "recorded" only after that transaction has committed to disk.
+ */
+export class CaptureService {
+  private readonly pending = new Map<string, PendingAssessment>();
+  private readonly lastSeen = new Map<string, number>();
+  private readonly assessments = new Subject<Assessment>();
+  private readonly subscription: Subscription;
+  private readonly startWallMs = Date.now();
+  private readonly startMonotonicMs = performance.now();
+  private readonly lastCrossing: Statement<[string], { direction: Direction; recorded_at: number }>;
+  private readonly lastEntry: Statement<[string], { recorded_at: number }>;
+  private readonly insertCrossing: Statement<[number, string, number, number, string, string, string, string, string]>;
+
+  constructor(
+    private readonly db: Database,
+    private readonly audit: AuditTrail,
+    private readonly config: ApplianceConfig,
+    private readonly visaRules: ReadonlyMap<string, VisaRequirement>,
+    scans$: Observable<{ readonly readerId: string; readonly lines: readonly string[]; readonly mrz: ReturnType<typeof parseMrz> }>,
+    private readonly policy: CapturePolicy = DEFAULT_CAPTURE_POLICY,
+  ) {
+    const notVoided = 'NOT EXISTS (SELECT 1 FROM voids v WHERE v.crossing_id = c.id)';
+    this.lastCrossing = db.prepare(
+      `SELECT direction, recorded_at FROM crossings c WHERE document_key = ? AND ${notVoided} ORDER BY recorded_at DESC, seq DESC LIMIT 1`,
+    );
+    this.lastEntry = db.prepare(
+      `SELECT recorded_at FROM crossings c WHERE document_key = ? AND direction = 'entry' AND decision = 'admit' AND ${notVoided} ORDER BY recorded_at DESC, seq DESC LIMIT 1`,
+    );
+    this.insertCrossing = db.prepare(
+      'INSERT INTO crossings (seq, id, recorded_at, lane, direction, decision, document_key, officer_id, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.subscription = scans$.subscribe((scan) => {
+      if (scan.mrz.format === null) return;
+      this.assessments.next(this.assess(scan.mrz, { method: 'reader', readerId: scan.readerId }, scan.lines));
+    });
+  }
+
+  get assessments$(): Observable<Assessment> {
+    return this.assessments.asObservable();
+  }
+
+  manualEntry(fields: MrzInput, format: MrzFormat): Assessment {
+    let zone: string;
+    try {
+      zone = formatMrz(fields, format);
+    } catch (error) {
+      if (error instanceof MrzFormatError) throw new CoreError('invalid_params', `fields.${error.field}: ${error.message}`);
+      throw error;
+    }
+    const result = parseMrz(zone);
+    if (result.format === null) throw new CoreError('invalid_params', 'these fields do not make a machine-readable zone');
+    return this.assess(result, { method: 'manual' }, zone.split('\n'));
+  }
+
+  record(input: { assessmentId: string; direction: Direction; decision: Decision; notes: string }, officerId: string): { id: string; seq: number; recordedAt: string } {
+    this.forgetExpired();
+    const pending = this.pending.get(input.assessmentId);
+    if (pending === undefined) throw new CoreError('invalid_params', 'this assessment is unknown or too old: scan the document again');
+    const at = new Date();
+    const id = uuidv7();
+    try {
+      const record = this.db
+        .transaction(() => {
+          const seq = enqueue(this.db, 'crossing', id, at);
+          const entry = input.direction === 'exit' ? this.lastEntry.get(pending.documentKey) : undefined;
+          const record = CrossingRecord.parse({
+            v: 1,
+            kind: 'crossing',
+            id,
+            seq,
+            applianceId: this.config.applianceId,
+            crossingPoint: this.config.crossingPoint.code,
+            lane: this.config.lane,
+            direction: input.direction,
+            document: pending.assessment.document,
+            checks: pending.assessment.checks.map(({ code, outcome, reason }) => ({ code, outcome, reason })),
+            decision: input.decision,
+            officerId,
+            recordedAt: at.toISOString(),
+            monotonicMs: Math.round(performance.now()),
+            ...(entry === undefined ? {} : { lengthOfStayDays: Math.max(0, daysBetween(todayIso(new Date(entry.recorded_at)), todayIso(at))) }),
+            notes: input.notes,
+          });
+          this.insertCrossing.run(
+            seq,
+            id,
+            at.getTime(),
+            this.config.lane,
+            input.direction,
+            input.decision.outcome,
+            pending.documentKey,
+            officerId,
+            JSON.stringify(record),
+          );
+          this.audit.append({ action: 'decision', officerId, at, details: { recordId: id, outcome: input.decision.outcome, direction: input.direction } });
+          return record;
+        })
+        .immediate();
+      this.pending.delete(input.assessmentId);
+      return { id: record.id, seq: record.seq, recordedAt: record.recordedAt };
+    } catch (error) {
+      if (error instanceof CoreError) throw error;
+      throw recordNotKept(error);
+    }
+  }
+
+  close(): void {
+    this.subscription.unsubscribe();
+    this.assessments.complete();
+  }
+
+  private assess(result: MrzParsedResult, source: CaptureSource, lines: readonly string[]): Assessment {
+    const now = new Date();
+    const monotonicMs = performance.now();
+    const key = documentKey(result);
+    const previous = this.previousCrossing(key);
+    const checks: DocumentCheck[] = [
+      mrzCheck(result),
+      expiryCheck(result.fields.expiryDateIso, todayIso(now), this.policy.expiringWithinDays),
+      minorCheck(result.fields.birthDateIso, todayIso(now)),
+      visaCheck(result.fields.nationality, this.visaRules.get(result.fields.nationality)),
+      directionSequenceCheck(this.config.directionDefault, previous),
+      duplicateScanCheck(this.lastSeen.get(key), monotonicMs, this.policy.rescanWindowMs),
+      clockCheck(now.getTime() - this.startWallMs - (monotonicMs - this.startMonotonicMs), this.policy.clockToleranceMs),
+      // The alert-list check arrives with the lists themselves (synced from central).
+      { code: 'alert-list', outcome: 'unavailable', reason: 'no-lists', message: 'Alert lists are not available on this appliance yet' },
+    ];
+    this.lastSeen.set(key, monotonicMs);
+    const document: DocumentSnapshot = {
+      source,
+      // As read, not as the engine would print it: an altered zone must stay visible as altered.
+      lines: [...lines],
+      format: result.format,
+      valid: result.valid,
+      fields: result.fields,
+      corrections: result.corrections,
+      errors: result.errors.map(({ code, field }) => ({ code, field })),
+    };
+    const assessment: Assessment = { id: uuidv7(), assessedAt: now.toISOString(), document, checks };
+    this.forgetExpired();
+    this.pending.set(assessment.id, { assessment, documentKey: key, monotonicMs });
+    return assessment;
+  }
+
+  private previousCrossing(key: string): PreviousCrossing | undefined {
+    const row = this.lastCrossing.get(key);
+    return row === undefined ? undefined : { direction: row.direction, recordedAtMs: row.recorded_at };
+  }
+
+  private forgetExpired(): void {
+    const oldest = performance.now() - this.policy.assessmentTtlMs;
+    for (const [id, pending] of this.pending) if (pending.monotonicMs < oldest) this.pending.delete(id);
+  }
+}
