@@ -101,3 +101,45 @@ export const ManualDocumentFields = z
   })
   .strict();
 export type ManualDocumentFields = z.infer<typeof ManualDocumentFields>;
+
+/** A supervisor's void: a new record naming the crossing it cancels, synced like any other. */
+export const VoidRecord = z
+  .object({
+    v: z.literal(1),
+    kind: z.literal('void'),
+    id: z.uuid(),
+    seq: z.number().int().positive(),
+    applianceId: z.string(),
+    voidedId: z.uuid(),
+    reason: z.string().min(10).max(300),
+    officerId: z.string(),
+    recordedAt: z.iso.datetime(),
+  })
+  .strict();
+export type VoidRecord = z.infer<typeof VoidRecord>;
+
+/** Crossings per lane and hour, by decision: the supervisor's throughput view. */
+export const LaneHour = z.object({
+  lane: z.number().int(),
+  /** The hour's start, ISO 8601 UTC. */
+  hour: z.iso.datetime(),
+  admitted: z.number().int().nonnegative(),
+  refused: z.number().int().nonnegative(),
+  referred: z.number().int().nonnegative(),
+});
+export type LaneHour = z.infer<typeof LaneHour>;
+
+/** A referral to second line, as the supervisor's queue lists it. */
+export const Referral = z.object({
+  id: z.uuid(),
+  recordedAt: z.iso.datetime(),
+  lane: z.number().int(),
+  direction: z.enum(['entry', 'exit']),
+  officerId: z.string(),
+  documentNumber: z.string(),
+  issuingState: z.string(),
+  surname: z.string(),
+  givenNames: z.string(),
+  reasons: z.array(DecisionReason),
+});
+export type Referral = z.infer<typeof Referral>;

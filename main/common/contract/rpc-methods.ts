@@ -3,7 +3,7 @@ import type { Access } from './roles.js';
 import { Direction } from './config.js';
 import { OfficerId, OfficerSummary, Pin } from './officers.js';
 import { ReaderStatusView, ScanView } from './readers.js';
-import { Assessment, Decision, ManualDocumentFields } from './crossing.js';
+import { Assessment, Decision, LaneHour, ManualDocumentFields, Referral } from './crossing.js';
 import { MrzFormatSchema } from '../icao/index.js';
 import { RPC_PROTOCOL_VERSION } from './rpc-wire.js';
 
@@ -106,6 +106,24 @@ export const rpcMethods = {
       .strict(),
     result: z.object({ id: z.uuid(), seq: z.number().int().positive(), recordedAt: z.iso.datetime() }),
     access: ['guard'],
+  }),
+  'crossings.void': method({
+    summary: 'Voids a crossing with a reason: a new record that names it; nothing is edited or deleted.',
+    params: z.object({ crossingId: z.uuid(), reason: z.string().trim().min(10).max(300) }).strict(),
+    result: z.object({ id: z.uuid(), seq: z.number().int().positive(), recordedAt: z.iso.datetime() }),
+    access: ['supervisor'],
+  }),
+  'supervisor.laneActivity': method({
+    summary: 'Crossings per lane and hour over the last hours, by decision (voided ones left out).',
+    params: z.object({ hours: z.number().int().min(1).max(24 * 31).default(24) }).strict(),
+    result: z.array(LaneHour),
+    access: ['supervisor'],
+  }),
+  'supervisor.openReferrals': method({
+    summary: 'Referrals to second line over the last hours that have not been voided, newest first.',
+    params: z.object({ hours: z.number().int().min(1).max(24 * 31).default(24), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    result: z.array(Referral),
+    access: ['supervisor'],
   }),
   'system.info': method({
     summary: 'The appliance identity, crossing point, lane, software version and start time.',

@@ -16,6 +16,8 @@ import { openStore } from '../store/open-store.js';
 import { ReaderService } from '../readers/reader-service.js';
 import { CaptureService } from '../capture/capture-service.js';
 import { captureHandlers } from '../capture/capture-handlers.js';
+import { CrossingQueries } from '../capture/crossing-queries.js';
+import { VoidService } from '../capture/void-service.js';
 import { loadVisaTable } from '../reference/visa-table.js';
 import { writeFileDurably } from '../fs/durable-write.js';
 import { diagnosticsHandlers } from '../services/diagnostics-service.js';
@@ -105,7 +107,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const visaRules = loadVisaTable(dataDir);
   const readers = new ReaderService(loaded.config.readers, loaded.config.applianceId, log);
   const capture = new CaptureService(store.db, audit, loaded.config, visaRules, readers.scans$);
-  const captureRpc = captureHandlers(capture);
+  const captureRpc = captureHandlers(capture, new VoidService(store.db, audit, loaded.config.applianceId), new CrossingQueries(store.db));
 
   const system = new SystemService({ config: loaded.config, version: appVersion, host: options.host });
   const systemHandlers = system.handlers();
@@ -114,6 +116,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...authHandlers(auth),
       'capture.manualEntry': captureRpc['capture.manualEntry'],
       'capture.record': captureRpc['capture.record'],
+      'crossings.void': captureRpc['crossings.void'],
+      'supervisor.laneActivity': captureRpc['supervisor.laneActivity'],
+      'supervisor.openReferrals': captureRpc['supervisor.openReferrals'],
       'system.info': systemHandlers['system.info'],
       'system.ping': systemHandlers['system.ping'],
     },

@@ -1,17 +1,27 @@
-import type { RpcHandlers } from '../rpc/handlers.js';
+import type { CallContext, RpcHandlers } from '../rpc/handlers.js';
 import type { CaptureService } from './capture-service.js';
+import type { CrossingQueries } from './crossing-queries.js';
+import type { VoidService } from './void-service.js';
+
+/** The access rule lets these calls through only with a signed-in officer. */
+function officerId(context: CallContext): string {
+  const officer = context.auth.officer;
+  if (officer === undefined) throw new Error('a role-guarded method was reached without an officer');
+  return officer.id;
+}
 
 export function captureHandlers(
   capture: CaptureService,
-): Pick<RpcHandlers['methods'], 'capture.manualEntry' | 'capture.record'> & Pick<RpcHandlers['streams'], 'capture.assessments'> {
+  voids: VoidService,
+  queries: CrossingQueries,
+): Pick<RpcHandlers['methods'], 'capture.manualEntry' | 'capture.record' | 'crossings.void' | 'supervisor.laneActivity' | 'supervisor.openReferrals'> &
+  Pick<RpcHandlers['streams'], 'capture.assessments'> {
   return {
+    'crossings.void': ({ crossingId, reason }, context) => voids.void(crossingId, reason, officerId(context)),
+    'supervisor.laneActivity': ({ hours }) => queries.laneActivity(hours, new Date()),
+    'supervisor.openReferrals': ({ hours, limit }) => queries.openReferrals(hours, limit, new Date()),
     'capture.manualEntry': ({ format, fields }) => capture.manualEntry(fields, format),
-    'capture.record': (params, context) => {
-      const officer = context.auth.officer;
-      // The access rule let this call through only with a signed-in guard.
-      if (officer === undefined) throw new Error('capture.record reached without an officer');
-      return capture.record(params, officer.id);
-    },
+    'capture.record': (params, context) => capture.record(params, officerId(context)),
     'capture.assessments': () => capture.assessments$,
   };
 }

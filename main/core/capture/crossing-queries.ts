@@ -1,0 +1,61 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { z } from 'zod';
+import { CrossingRecord, type LaneHour, type Referral } from '../../common/contract/crossing.js';
+import { CoreError } from '../rpc/core-error.js';
+
+const HOUR_MS = 3_600_000;
+
+const LaneHourRow = z.object({ lane: z.number().int(), hour: z.number().int(), decision: z.enum(['admit', 'refuse', 'refer']), count: z.number().int() });
+
+/** The supervisor's views. Every row read back is validated; a damaged one is reported, never shown as data. */
+export class CrossingQueries {
+  private readonly laneActivityStatement: Statement<[number]>;
+  private readonly referralsStatement: Statement<[number, number], { id: string; body: string }>;
+
+  constructor(db: Database) {
+    // Voided crossings are left out: a void says the crossing did not happen as recorded.
+    this.laneActivityStatement = db.prepare(`
+      SELECT lane, recorded_at / ${String(HOUR_MS)} AS hour, decision, count(*) AS count
+      FROM crossings c
+      WHERE recorded_at >= ? AND NOT EXISTS (SELECT 1 FROM voids v WHERE v.crossing_id = c.id)
+      GROUP BY lane, hour, decision
+      ORDER BY hour, lane`);
+    this.referralsStatement = db.prepare(`
+      SELECT id, body FROM crossings c
+      WHERE decision = 'refer' AND recorded_at >= ? AND NOT EXISTS (SELECT 1 FROM voids v WHERE v.crossing_id = c.id)
+      ORDER BY recorded_at DESC LIMIT ?`);
+  }
+
+  laneActivity(hours: number, now: Date): LaneHour[] {
+    const since = Math.floor((now.getTime() - hours * HOUR_MS) / HOUR_MS) * HOUR_MS;
+    const byLaneHour = new Map<string, LaneHour>();
+    for (const raw of this.laneActivityStatement.all(since)) {
+      const row = LaneHourRow.parse(raw);
+      const key = `${String(row.lane)}:${String(row.hour)}`;
+      const entry = byLaneHour.get(key) ?? { lane: row.lane, hour: new Date(row.hour * HOUR_MS).toISOString(), admitted: 0, refused: 0, referred: 0 };
+      const field = row.decision === 'admit' ? 'admitted' : row.decision === 'refuse' ? 'refused' : 'referred';
+      byLaneHour.set(key, { ...entry, [field]: entry[field] + row.count });
+    }
+    return [...byLaneHour.values()];
+  }
+
+  openReferrals(hours: number, limit: number, now: Date): Referral[] {
+    return this.referralsStatement.all(now.getTime() - hours * HOUR_MS, limit).map((row) => {
+      const parsed = CrossingRecord.safeParse(JSON.parse(row.body));
+      if (!parsed.success) throw new CoreError('internal', `the stored crossing ${row.id} is damaged and was not shown; call a technician`);
+      const record = parsed.data;
+      return {
+        id: record.id,
+        recordedAt: record.recordedAt,
+        lane: record.lane,
+        direction: record.direction,
+        officerId: record.officerId,
+        documentNumber: record.document.fields.documentNumber,
+        issuingState: record.document.fields.issuingState,
+        surname: record.document.fields.surname,
+        givenNames: record.document.fields.givenNames,
+        reasons: record.decision.reasons,
+      };
+    });
+  }
+}
