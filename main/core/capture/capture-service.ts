@@ -66,7 +66,7 @@ export class CaptureService {
   private readonly lastSeen = new Map<string, number>();
   private readonly assessments = new Subject<Assessment>();
   private readonly subscription: Subscription;
-  private readonly startWallMs = Date.now();
+  private readonly startWallMs: number;
   private readonly startMonotonicMs = performance.now();
   private readonly lastCrossing: Statement<[string], { direction: Direction; recorded_at: number }>;
   private readonly lastEntry: Statement<[string], { recorded_at: number }>;
@@ -79,7 +79,10 @@ export class CaptureService {
     private readonly visaRules: ReadonlyMap<string, VisaRequirement>,
     scans$: Observable<{ readonly readerId: string; readonly lines: readonly string[]; readonly mrz: ReturnType<typeof parseMrz> }>,
     private readonly policy: CapturePolicy = DEFAULT_CAPTURE_POLICY,
+    /** The wall clock; injected so that a benchmark can spread records over months. */
+    private readonly now: () => Date = () => new Date(),
   ) {
+    this.startWallMs = this.now().getTime();
     const notVoided = 'NOT EXISTS (SELECT 1 FROM voids v WHERE v.crossing_id = c.id)';
     this.lastCrossing = db.prepare(
       `SELECT direction, recorded_at FROM crossings c WHERE document_key = ? AND ${notVoided} ORDER BY recorded_at DESC, seq DESC LIMIT 1`,
@@ -117,7 +120,7 @@ export class CaptureService {
     this.forgetExpired();
     const pending = this.pending.get(input.assessmentId);
     if (pending === undefined) throw new CoreError('invalid_params', 'this assessment is unknown or too old: scan the document again');
-    const at = new Date();
+    const at = this.now();
     const id = uuidv7();
     try {
       const record = this.db
@@ -171,7 +174,7 @@ export class CaptureService {
   }
 
   private assess(result: MrzParsedResult, source: CaptureSource, lines: readonly string[]): Assessment {
-    const now = new Date();
+    const now = this.now();
     const monotonicMs = performance.now();
     const key = documentKey(result);
     const previous = this.previousCrossing(key);

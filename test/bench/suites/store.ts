@@ -1,0 +1,186 @@
+/**
+ * Store figures (issue 5): durable record latency through the core, database
+ * size per record at 1,000,000 records made through the real capture use-case
+ * (180 days, 4 lanes), and the supervisor's queries at that size.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { EMPTY } from 'rxjs';
+import { defaultConfig } from '../../../main/common/contract/config.js';
+import type { DecisionOutcome, ManualDocumentFields } from '../../../main/common/contract/crossing.js';
+import { ServerMessage } from '../../../main/common/contract/rpc-wire.js';
+import { startCore } from '../../../main/core/app/core.js';
+import { AuditTrail } from '../../../main/core/audit/audit-trail.js';
+import { OfficerStore } from '../../../main/core/auth/officer-store.js';
+import { hashPin } from '../../../main/core/auth/pin-hash.js';
+import { CaptureService, DEFAULT_CAPTURE_POLICY } from '../../../main/core/capture/capture-service.js';
+import { CrossingQueries } from '../../../main/core/capture/crossing-queries.js';
+import { seededRandom } from '../../../drivers/simulator/seeded-random.js';
+import { openStore, DATABASE_FILE_NAME } from '../../../main/core/store/open-store.js';
+import { addOfficers } from '../../rigs/officers.js';
+import { atMost, median, percentile, round, type BenchSuite } from '../suite.js';
+
+const LATENCY_SAMPLES = 2_000;
+const RECORDS = Number(process.env.SAHMAN_BENCH_RECORDS ?? 1_000_000);
+const DAYS = 180;
+const LANES = 4;
+const QUERY_RUNS = 25;
+
+/** Generated Utopian travellers, each crossing a few times: never real people. */
+function traveller(random: () => number, travellers: number): ManualDocumentFields {
+  const index = Math.floor(random() * travellers);
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const name = (seed: number, length: number): string =>
+    Array.from({ length }, (_, i) => letters[(seed * 7 + i * 13 + Math.floor(seed / (i + 1))) % 26] ?? 'A').join('');
+  return {
+    documentCode: 'P',
+    issuingState: 'UTO',
+    documentNumber: `U${String(index).padStart(8, '0')}`,
+    nationality: 'UTO',
+    birthDate: `${String(50 + (index % 50)).padStart(2, '0')}${String(1 + (index % 12)).padStart(2, '0')}${String(1 + (index % 28)).padStart(2, '0')}`,
+    sex: index % 2 === 0 ? 'F' : 'M',
+    expiryDate: '330101',
+    surname: name(index, 6 + (index % 6)),
+    givenNames: name(index + 1, 4 + (index % 5)),
+  };
+}
+
+/** capture.record through the core's own RPC session (validation, transaction, fsync), in its process. */
+async function recordLatency(): Promise<number[]> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sahman-bench-record-'));
+  const core = await startCore({ dataDir, host: 'embedded' });
+  await addOfficers(dataDir, [{ id: 'uto-guard-1', pin: '246802', roles: ['guard'] }]);
+  const waiting = new Map<string | number, (message: ServerMessage) => void>();
+  const session = core.openSession({
+    id: 'bench',
+    send: (text) => {
+      const message = ServerMessage.parse(JSON.parse(text));
+      if (message.id !== null) waiting.get(message.id)?.(message);
+    },
+    bufferedBytes: () => 0,
+    close: () => undefined,
+  });
+  let nextId = 0;
+  const call = (method: string, params: unknown): Promise<ServerMessage> => {
+    const id = ++nextId;
+    return new Promise((resolve) => {
+      waiting.set(id, resolve);
+      session.receive(JSON.stringify({ type: 'call', id, method, params }));
+    });
+  };
+  await call('auth.login', { officerId: 'uto-guard-1', pin: '246802' });
+  const random = seededRandom(11);
+  const samples: number[] = [];
+  for (let i = 0; i < LATENCY_SAMPLES + 200; i++) {
+    const assessment = await call('capture.manualEntry', { format: 'TD3', fields: traveller(random, 5_000) });
+    if (assessment.type !== 'result') throw new Error('manual entry failed');
+    const assessmentId = (assessment.result as { id: string }).id;
+    const started = performance.now();
+    const recorded = await call('capture.record', { assessmentId, direction: i % 2 === 0 ? 'entry' : 'exit', decision: { outcome: 'admit', reasons: ['documents-in-order'] } });
+    const elapsed = performance.now() - started;
+    if (recorded.type !== 'result') throw new Error('record failed');
+    if (i >= 200) samples.push(elapsed);
+  }
+  session.dispose();
+  await core.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  return samples;
+}
+
+/** A million records made by the capture use-case over 180 days and 4 lanes. */
+async function fill(dataDir: string): Promise<{ seconds: number; end: Date }> {
+  const log = (await import('pino')).pino({ level: 'silent' });
+  const store = await openStore({ dataDir, log, integrityBudgetMs: 60_000 });
+  // Only the fill runs without fsync: size and query speed do not depend on it, and a
+  // million fsyncs would take the bench past its budget. Record latency above is measured with it.
+  store.db.pragma('synchronous = OFF');
+  const officers = new OfficerStore(store.db);
+  const pinHash = await hashPin('000000', { N: 1 << 10, r: 8, p: 1 });
+  for (let lane = 1; lane <= LANES; lane++) officers.create({ id: `uto-guard-${String(lane)}`, displayName: 'Guard', roles: ['guard'], pinHash, mustChangePin: false }, new Date());
+  const start = Date.UTC(2026, 5, 1);
+  const stepMs = (DAYS * 86_400_000) / RECORDS;
+  let clock = start;
+  const now = (): Date => new Date(clock);
+  const base = defaultConfig('uto-bench');
+  const audit = new AuditTrail(store.db, base.applianceId);
+  const lanes = Array.from(
+    { length: LANES },
+    (_, index) => new CaptureService(store.db, audit, { ...base, lane: index + 1 }, new Map([['UTO', 'visa-free']]), EMPTY, DEFAULT_CAPTURE_POLICY, now),
+  );
+  const random = seededRandom(5);
+  const started = performance.now();
+  for (let i = 0; i < RECORDS; i++) {
+    clock = start + i * stepMs;
+    const lane = lanes[i % LANES];
+    if (lane === undefined) throw new Error('no lane');
+    const assessment = lane.manualEntry(traveller(random, RECORDS / 4), 'TD3');
+    const roll = random();
+    const outcome: DecisionOutcome = roll < 0.9 ? 'admit' : roll < 0.95 ? 'refuse' : 'refer';
+    lane.record(
+      { assessmentId: assessment.id, direction: random() < 0.5 ? 'entry' : 'exit', decision: { outcome, reasons: [outcome === 'admit' ? 'documents-in-order' : 'further-checks'] }, notes: '' },
+      `uto-guard-${String((i % LANES) + 1)}`,
+    );
+  }
+  const seconds = (performance.now() - started) / 1000;
+  store.db.pragma('wal_checkpoint(TRUNCATE)');
+  store.close();
+  return { seconds, end: new Date(clock) };
+}
+
+function timeQuery(run: () => unknown): number[] {
+  const samples: number[] = [];
+  for (let i = 0; i < QUERY_RUNS; i++) {
+    const started = performance.now();
+    run();
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+export const suite: BenchSuite = {
+  name: 'store',
+  async run() {
+    const latency = await recordLatency();
+
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sahman-bench-store-'));
+    const { seconds, end } = await fill(dataDir);
+    const file = path.join(dataDir, DATABASE_FILE_NAME);
+    const bytesPerRecord = statSync(file).size / RECORDS;
+    const store = await openStore({ dataDir, log: (await import('pino')).pino({ level: 'silent' }), integrityBudgetMs: 1 });
+    const queries = new CrossingQueries(store.db);
+    const laneActivity = timeQuery(() => queries.laneActivity(24, end));
+    const referrals = timeQuery(() => queries.openReferrals(24, 100, end));
+    const counts = {
+      crossings: store.db.prepare('SELECT count(*) FROM crossings').pluck().get(),
+      outbox: store.db.prepare('SELECT count(*) FROM outbox').pluck().get(),
+      audit: store.db.prepare('SELECT count(*) FROM audit_events').pluck().get(),
+    };
+    store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+
+    return {
+      durableRecordLatencyMs: {
+        samples: latency.length,
+        p50: round(percentile(latency, 50)),
+        p90: round(percentile(latency, 90)),
+        p99: atMost(round(percentile(latency, 99)), 2, 'ms'),
+        note: 'capture.record through the core RPC session in-process: validation, one transaction (record, outbox, audit), fsync (synchronous=FULL, WAL)',
+      },
+      sizeAtScale: {
+        records: RECORDS,
+        rows: counts,
+        fileMb: round((bytesPerRecord * RECORDS) / 1024 / 1024, 1),
+        bytesPerRecord: atMost(Math.round(bytesPerRecord), 1536, 'bytes'),
+        fillSeconds: round(seconds, 1),
+        note: 'after wal_checkpoint(TRUNCATE); includes outbox and audit rows; filled through CaptureService over 180 days and 4 lanes (synchronous=OFF during the fill only)',
+      },
+      supervisorQueriesMs: {
+        records: RECORDS,
+        laneActivity24h: { median: atMost(round(median(laneActivity)), 20, 'ms'), max: round(Math.max(...laneActivity)) },
+        openReferrals24h: { median: atMost(round(median(referrals)), 20, 'ms'), max: round(Math.max(...referrals)) },
+      },
+    };
+  },
+};
