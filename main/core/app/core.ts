@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ApplianceConfig } from '../../common/contract/config.js';
 import { CONFIG_FILE_NAME, loadConfigFile } from '../config/config-file.js';
 import { loadOrCreateApplianceKey, type ApplianceKey } from '../keys/appliance-key.js';
-import { flushLogger, openLogger, type Logger } from '../logging/logger.js';
+import { closeLogger, openLogger, type Logger } from '../logging/logger.js';
 import type { RpcConnection } from '../rpc/connection.js';
 import type { RpcHandlers } from '../rpc/handlers.js';
 import { RpcSession } from '../rpc/rpc-session.js';
@@ -81,7 +81,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     store = await openStore({ dataDir, log, integrityBudgetMs: options.integrityBudgetMs ?? 5000 });
   } catch (error) {
     log.error({ err: error }, 'the store cannot be opened');
-    await flushLogger(log);
+    await closeLogger(log);
     throw error;
   }
   const audit = new AuditTrail(store.db, loaded.config.applianceId);
@@ -99,9 +99,15 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     );
     log.info({ officerId: firstTechnician.officerId }, 'first start: technician account created; one-time PIN written to the data folder');
   }
-  const checkpointTimer = setInterval(() => {
-    audit.checkpoint(key, new Date());
-  }, CHECKPOINT_INTERVAL_MS);
+  // A checkpoint that cannot be written (a full disk) is retried at the next tick; it must never stop the core.
+  const signCheckpoint = (): void => {
+    try {
+      audit.checkpoint(key, new Date());
+    } catch (error) {
+      log.error({ err: error }, 'audit checkpoint not written; retrying at the next interval');
+    }
+  };
+  const checkpointTimer = setInterval(signCheckpoint, CHECKPOINT_INTERVAL_MS);
   checkpointTimer.unref();
 
   const visaRules = loadVisaTable(dataDir);
@@ -145,7 +151,12 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         idleTimeoutMs: auth.policy.idleTimeoutMs,
         monotonicNow: () => performance.now(),
         onIdleSignOut: (officerId) => {
-          auth.logout(officerId, 'idle');
+          try {
+            auth.logout(officerId, 'idle');
+          } catch (error) {
+            // The sign-out itself happens regardless; only its audit event could not be written.
+            log.error({ err: error }, 'idle sign-out not audited');
+          }
         },
         onDispose: () => {
           sessions.delete(session);
@@ -162,10 +173,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         await readers.close();
         capture.close();
         clearInterval(checkpointTimer);
-        audit.checkpoint(key, new Date());
-        store.close();
-        log.info('core stopped');
-        await flushLogger(log);
+        try {
+          signCheckpoint();
+        } finally {
+          store.close();
+          log.info('core stopped');
+          await closeLogger(log);
+        }
       })();
       return closing;
     },

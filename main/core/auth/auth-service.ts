@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { OfficerSummary } from '../../common/contract/officers.js';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import { CoreError } from '../rpc/core-error.js';
+import { storageFailure } from '../store/storage-failure.js';
 import { hashPin, verifyPin } from './pin-hash.js';
 import type { OfficerRecord, OfficerStore } from './officer-store.js';
 
@@ -57,22 +58,18 @@ export class AuthService {
     if (!(await verifyPin(pin, officer.pinHash))) {
       const failures = officer.failedAttempts + 1;
       const locks = failures >= this.policy.maxFailures;
-      this.db
-        .transaction(() => {
-          this.officers.recordFailure(officer.id, locks ? 0 : failures, locks ? at.getTime() + this.policy.lockoutMs : null);
-          this.audit.append({ action: 'login-failed', officerId: officer.id, at, details: { reason: locks ? 'wrong-pin-locked' : 'wrong-pin', failures } });
-        })
-        .immediate();
+      this.write(() => {
+        this.officers.recordFailure(officer.id, locks ? 0 : failures, locks ? at.getTime() + this.policy.lockoutMs : null);
+        this.audit.append({ action: 'login-failed', officerId: officer.id, at, details: { reason: locks ? 'wrong-pin-locked' : 'wrong-pin', failures } });
+      });
       throw locks
         ? new CoreError('account_locked', `too many wrong PINs: this account is locked for ${String(Math.round(this.policy.lockoutMs / 60_000))} minutes`)
         : new CoreError('invalid_credentials', 'wrong officer id or PIN');
     }
-    this.db
-      .transaction(() => {
-        this.officers.recordSuccess(officer.id);
-        this.audit.append({ action: 'login', officerId: officer.id, at });
-      })
-      .immediate();
+    this.write(() => {
+      this.officers.recordSuccess(officer.id);
+      this.audit.append({ action: 'login', officerId: officer.id, at });
+    });
     return summary(officer);
   }
 
@@ -86,12 +83,10 @@ export class AuthService {
     if (!(await verifyPin(currentPin, officer.pinHash))) throw new CoreError('invalid_params', 'the current PIN is wrong');
     if (newPin === currentPin) throw new CoreError('invalid_params', 'the new PIN must differ from the current one');
     const pinHash = await hashPin(newPin);
-    this.db
-      .transaction(() => {
-        this.officers.setPin(officer.id, pinHash);
-        this.audit.append({ action: 'pin-change', officerId: officer.id, at: this.now() });
-      })
-      .immediate();
+    this.write(() => {
+      this.officers.setPin(officer.id, pinHash);
+      this.audit.append({ action: 'pin-change', officerId: officer.id, at: this.now() });
+    });
     this.onPinChanged(officer.id);
     return { ...summary(officer), mustChangePin: false };
   }
@@ -113,10 +108,22 @@ export class AuthService {
   }
 
   private writeAudit(action: 'login-failed' | 'logout', officerId: string | null, details: Record<string, string | number>): void {
-    this.db
-      .transaction(() => {
-        this.audit.append({ action, officerId, at: this.now(), details });
-      })
-      .immediate();
+    this.write(() => {
+      this.audit.append({ action, officerId, at: this.now(), details });
+    });
+  }
+
+  /**
+   * One write transaction. A storage failure becomes a clear `unavailable`: an
+   * officer action that cannot be audited does not happen.
+   */
+  private write(change: () => void): void {
+    try {
+      this.db.transaction(change).immediate();
+    } catch (error) {
+      const why = storageFailure(error);
+      if (why === undefined) throw error;
+      throw new CoreError('unavailable', `cannot record this now: ${why}; call a technician`);
+    }
   }
 }

@@ -130,10 +130,12 @@ export class RpcSession {
       return;
     }
     const spec = rpcMethods[method];
-    const params = this.checkParams(id, spec.params, rawParams);
-    if (params === undefined || !this.checkAccess(id, spec)) return;
-    const handler = this.handlers.methods[method] as AnyMethodHandler;
+    // Everything after parsing runs inside the try: even an access check can fail
+    // (auditing an idle sign-out on a full disk), and every call gets its answer.
     try {
+      const params = this.checkParams(id, spec.params, rawParams);
+      if (params === undefined || !this.checkAccess(id, spec)) return;
+      const handler = this.handlers.methods[method] as AnyMethodHandler;
       const result = spec.result.parse(await handler(params.value, this.context));
       this.send({ type: 'result', id, result });
     } catch (error) {
@@ -155,11 +157,11 @@ export class RpcSession {
       return;
     }
     const spec = rpcStreams[name];
-    const params = this.checkParams(id, spec.params, rawParams);
-    if (params === undefined || !this.checkAccess(id, spec)) return;
-    const handler = this.handlers.streams[name] as AnyStreamHandler;
     let subscription: Subscription;
     try {
+      const params = this.checkParams(id, spec.params, rawParams);
+      if (params === undefined || !this.checkAccess(id, spec)) return;
+      const handler = this.handlers.streams[name] as AnyStreamHandler;
       subscription = handler(params.value, this.context).subscribe({
         next: (event) => {
           const checked = spec.event.safeParse(event);
