@@ -1,16 +1,6 @@
 import type { ManualDocumentFields } from '../../../main/common/contract/crossing.js';
 
-/** A small seeded generator (mulberry32): the same seed replays the same run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../../drivers/simulator/seeded-random.js';
 
 /** A seed for this run: SAHMAN_CHAOS_SEED replays a failed run, otherwise a fresh one. */
 export function chaosSeed(): number {

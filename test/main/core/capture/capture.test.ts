@@ -2,26 +2,16 @@ import path from 'node:path';
 import { firstValueFrom } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { AuditEvent } from '../../../../main/common/contract/audit.js';
-import { CrossingRecord, type ManualDocumentFields } from '../../../../main/common/contract/crossing.js';
+import { CrossingRecord } from '../../../../main/common/contract/crossing.js';
 import { verifyAuditTrail } from '../../../../main/core/audit/verify-audit-trail.js';
 import { openDatabase } from '../../../../main/core/db/open-database.js';
 import { DATABASE_FILE_NAME } from '../../../../main/core/store/open-store.js';
 import { startInProcessAppliance } from '../../../rigs/in-process-appliance.js';
 import { addOfficers } from '../../../rigs/officers.js';
+import { SPECIMEN_PASSPORT } from '../../../rigs/specimens.js';
 import { connectClient } from '../../../rigs/ws-rpc.js';
 
-const TYPED_PASSPORT: ManualDocumentFields = {
-  documentCode: 'P',
-  issuingState: 'UTO',
-  documentNumber: 'L898902C3',
-  nationality: 'UTO',
-  birthDate: '740812',
-  sex: 'F',
-  expiryDate: '320415',
-  surname: 'ERIKSSON',
-  givenNames: 'ANNA MARIA',
-  optionalData: 'ZE184226B',
-};
+const TYPED_PASSPORT = SPECIMEN_PASSPORT;
 
 async function guardAt(config: Parameters<typeof startInProcessAppliance>[0] = {}) {
   const appliance = await startInProcessAppliance(config);
