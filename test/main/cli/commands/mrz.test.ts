@@ -4,6 +4,7 @@ import { ExitCode } from '../../../../main/cli/command.js';
 import { describeResult, mrzCommand, splitDocuments } from '../../../../main/cli/commands/mrz.js';
 import { MrzResult, parseMrz } from '../../../../main/common/icao/index.js';
 import { runSahman, type CliOutcome } from '../../../rigs/cli-in-process.js';
+import { COMMAND_CONTRACT_TD3_EXAMPLE } from '../../common/icao/support/specimens.js';
 
 const TD3 = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'].join('\n');
 const TD1 = ['I<UTOD231458907<<<<<<<<<<<<<<<', '7408122F1204159UTO<<<<<<<<<<<6', 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<'].join('\n');
@@ -28,24 +29,7 @@ describe('sahman mrz --json', () => {
     expect(outcome.stderr).toBe('');
     const [result, ...rest] = jsonLines(outcome.stdout);
     expect(rest).toEqual([]);
-    expect(result).toMatchObject({
-      valid: true,
-      format: 'TD3',
-      fields: {
-        documentCode: 'P',
-        issuingState: 'UTO',
-        documentNumber: 'L898902C3',
-        nationality: 'UTO',
-        birthDate: '740812',
-        sex: 'F',
-        expiryDate: '120415',
-        surname: 'ERIKSSON',
-        givenNames: 'ANNA MARIA',
-        optionalData: 'ZE184226B',
-      },
-      errors: [],
-      corrections: [],
-    });
+    expect(result).toMatchObject(COMMAND_CONTRACT_TD3_EXAMPLE);
     expect(MrzResult.safeParse(result).success).toBe(true);
   });
 

@@ -174,3 +174,23 @@ export function specimenOf(format: MrzFormat): Specimen {
 
 /** A fixed reading day, so that every century resolution in the tests is deterministic. */
 export const TODAY = new Date(2025, 5, 15);
+
+/** The example the `sahman mrz --json` contract gives for the TD3 specimen, key for key. */
+export const COMMAND_CONTRACT_TD3_EXAMPLE = {
+  valid: true,
+  format: 'TD3',
+  fields: {
+    documentCode: 'P',
+    issuingState: 'UTO',
+    documentNumber: 'L898902C3',
+    nationality: 'UTO',
+    birthDate: '740812',
+    sex: 'F',
+    expiryDate: '120415',
+    surname: 'ERIKSSON',
+    givenNames: 'ANNA MARIA',
+    optionalData: 'ZE184226B',
+  },
+  errors: [],
+  corrections: [],
+} as const;
