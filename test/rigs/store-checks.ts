@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { auditEvents } from './audit-rows.js';
 import { verifyAuditTrail, type AuditVerification } from '../../main/core/audit/verify-audit-trail.js';
 import { loadConfigFile } from '../../main/core/config/config-file.js';
 import { openDatabase } from '../../main/core/db/open-database.js';
@@ -35,14 +36,14 @@ export function inspectStore(dataDir: string): StoreReport {
     );
     const outbox = db.prepare('SELECT count(*) AS count, min(seq) AS minSeq, max(seq) AS maxSeq FROM outbox').get() as StoreReport['outbox'];
     const crossingsWithoutOutbox = db
-      .prepare("SELECT count(*) FROM crossings c WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.seq = c.seq AND o.kind = 'crossing' AND o.item_id = c.id)")
+      .prepare("SELECT count(*) FROM crossings c WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.seq = c.seq AND o.kind = 'crossing')")
       .pluck()
       .get() as number;
     const outboxWithoutCrossing = db
       .prepare("SELECT count(*) FROM outbox o WHERE o.kind = 'crossing' AND NOT EXISTS (SELECT 1 FROM crossings c WHERE c.seq = o.seq)")
       .pluck()
       .get() as number;
-    const decisionEvents = db.prepare("SELECT count(*) FROM audit_events WHERE json_extract(body, '$.action') = 'decision'").pluck().get() as number;
+    const decisionEvents = auditEvents(db).filter((event) => event.action === 'decision').length;
     const integrity = db.pragma('integrity_check', { simple: false }) as Record<string, unknown>[];
     return {
       crossings,

@@ -2,6 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import type { ApplianceConfig } from '../../common/contract/config.js';
+import { auditConfigChange } from '../config/config-audit.js';
 import { CONFIG_FILE_NAME, loadConfigFile } from '../config/config-file.js';
 import { loadOrCreateApplianceKey, type ApplianceKey } from '../keys/appliance-key.js';
 import { closeLogger, openLogger, type Logger } from '../logging/logger.js';
@@ -85,6 +86,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     throw error;
   }
   const audit = new AuditTrail(store.db, loaded.config.applianceId);
+  try {
+    const change = auditConfigChange(store.db, audit, loaded.config, new Date());
+    if (change !== undefined) log.info({ changed: change.changed, digest: change.digest }, 'configuration changed since the last start; audited');
+  } catch (error) {
+    // A full disk must not keep the appliance from starting: the change is audited at the next start that can write.
+    log.error({ err: error }, 'configuration change not audited: the store refused the write');
+  }
   const pinFile = path.join(dataDir, FIRST_TECHNICIAN_PIN_FILE);
   const auth = new AuthService(store.db, new OfficerStore(store.db), audit, () => new Date(), options.authPolicy ?? DEFAULT_AUTH_POLICY, (officerId) => {
     if (officerId === FIRST_TECHNICIAN_ID) rmSync(pinFile, { force: true });
@@ -112,7 +120,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
   const visaRules = loadVisaTable(dataDir);
   const readers = new ReaderService(loaded.config.readers, loaded.config.applianceId, log);
-  const capture = new CaptureService(store.db, audit, loaded.config, visaRules, readers.scans$);
+  const capture = new CaptureService({ db: store.db, audit, config: loaded.config, visaRules, scans$: readers.scans$, log });
   const captureRpc = captureHandlers(capture, new VoidService(store.db, audit, loaded.config.applianceId), new CrossingQueries(store.db));
 
   const system = new SystemService({ config: loaded.config, version: appVersion, host: options.host });

@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { AuditAction, AuditEvent } from '../../common/contract/audit.js';
 import type { ApplianceKey } from '../keys/appliance-key.js';
 import { enqueue } from '../outbox/outbox.js';
+import { encodeAuditBody } from '../store/body-codec.js';
 import { GENESIS_HASH, chainHash, checkpointPayload } from './chain-hash.js';
 
 export interface AuditEntry {
@@ -21,7 +22,7 @@ export interface AuditCheckpoint {
 
 interface ChainHead {
   readonly chain_index: number;
-  readonly hash: string;
+  readonly hash: Buffer;
 }
 
 /**
@@ -32,7 +33,7 @@ interface ChainHead {
  */
 export class AuditTrail {
   private readonly readHead: Statement<[], ChainHead>;
-  private readonly insertEvent: Statement<[number, number, string, string, string]>;
+  private readonly insertEvent: Statement<[number, number, Buffer, Buffer, Buffer]>;
   private readonly insertCheckpoint: Statement<[number, string, string, string, string]>;
   private readonly lastCheckpoint: Statement<[], { chain_index: number }>;
 
@@ -52,7 +53,7 @@ export class AuditTrail {
     if (!this.db.inTransaction) throw new Error('AuditTrail.append must run inside the write transaction of the action it records');
     const head = this.readHead.get();
     const id = uuidv7();
-    const seq = enqueue(this.db, 'audit', id, entry.at);
+    const seq = enqueue(this.db, 'audit', entry.at);
     const event: AuditEvent = {
       v: 1,
       id,
@@ -65,8 +66,8 @@ export class AuditTrail {
       details: entry.details ?? {},
     };
     const body = canonicalJson(event);
-    const previousHash = head?.hash ?? GENESIS_HASH;
-    this.insertEvent.run(event.chainIndex, seq, body, previousHash, chainHash(previousHash, body));
+    const previousHash = head === undefined ? GENESIS_HASH : head.hash.toString('hex');
+    this.insertEvent.run(event.chainIndex, seq, encodeAuditBody(body), Buffer.from(previousHash, 'hex'), Buffer.from(chainHash(previousHash, body), 'hex'));
     return event;
   }
 
@@ -77,9 +78,10 @@ export class AuditTrail {
         const head = this.readHead.get();
         if (head === undefined || this.lastCheckpoint.get()?.chain_index === head.chain_index) return undefined;
         const signedAt = at.toISOString();
-        const signature = key.sign(checkpointPayload(this.applianceId, head.chain_index, head.hash, signedAt));
-        this.insertCheckpoint.run(head.chain_index, head.hash, signedAt, key.publicKeyBase64, signature.toString('base64'));
-        return { chainIndex: head.chain_index, headHash: head.hash, signedAt };
+        const headHash = head.hash.toString('hex');
+        const signature = key.sign(checkpointPayload(this.applianceId, head.chain_index, headHash, signedAt));
+        this.insertCheckpoint.run(head.chain_index, headHash, signedAt, key.publicKeyBase64, signature.toString('base64'));
+        return { chainIndex: head.chain_index, headHash, signedAt };
       })
       .immediate();
   }

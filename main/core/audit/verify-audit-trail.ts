@@ -2,6 +2,7 @@ import { createPublicKey, verify } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { AuditEvent } from '../../common/contract/audit.js';
+import { StoredBodyError, decodeStoredBody } from '../store/body-codec.js';
 import { canonicalJson } from './audit-trail.js';
 import { GENESIS_HASH, chainHash, checkpointPayload } from './chain-hash.js';
 
@@ -19,12 +20,15 @@ export interface AuditVerification {
   readonly firstBreak?: AuditBreak;
 }
 
+/** Digests are stored as 32 bytes and compared as hex, the form checkpoints sign. */
+const StoredDigest = z.instanceof(Uint8Array).transform((bytes) => Buffer.from(bytes).toString('hex'));
+
 const EventRow = z.object({
   chain_index: z.number().int(),
   seq: z.number().int(),
-  body: z.string(),
-  prev_hash: z.string(),
-  hash: z.string(),
+  body: z.instanceof(Uint8Array),
+  prev_hash: StoredDigest,
+  hash: StoredDigest,
 });
 
 const CheckpointRow = z.object({
@@ -66,9 +70,15 @@ export function verifyAuditTrail(db: Database, applianceId: string, applianceKey
       report(previous === undefined ? 1 : previous.chainIndex + 1, 'a row of the audit table is not readable');
       break;
     }
-    const { chain_index: chainIndex, seq, body, prev_hash: prevHash, hash } = row.data;
+    const { chain_index: chainIndex, seq, prev_hash: prevHash, hash } = row.data;
     count += 1;
     seqs.add(seq);
+    const body = readBody(row.data.body);
+    if (typeof body !== 'string') {
+      report(chainIndex, `the event cannot be read (${body.message})`);
+      previous = { chainIndex, hash };
+      continue;
+    }
     if (previous === undefined) {
       const anchor = chainIndex === 1 ? GENESIS_HASH : signedHeads.get(chainIndex - 1);
       if (anchor === undefined) report(chainIndex, `the trail starts at event ${String(chainIndex)} and no signed checkpoint vouches for what came before`);
@@ -123,6 +133,14 @@ function checkSignature(
     return false;
   }
   return true;
+}
+
+function readBody(stored: Uint8Array): string | StoredBodyError {
+  try {
+    return decodeStoredBody(stored);
+  } catch (error) {
+    return error instanceof StoredBodyError ? error : new StoredBodyError('unknown damage');
+  }
 }
 
 function checkBody(body: string, chainIndex: number, seq: number, report: (chainIndex: number, problem: string) => void): void {

@@ -20,7 +20,7 @@ export function captureHandlers(
     'crossings.void': ({ crossingId, reason }, context) => voids.void(crossingId, reason, officerId(context)),
     'supervisor.laneActivity': ({ hours }) => queries.laneActivity(hours, new Date()),
     'supervisor.openReferrals': ({ hours, limit }) => queries.openReferrals(hours, limit, new Date()),
-    'capture.manualEntry': ({ format, fields }) => capture.manualEntry(fields, format),
+    'capture.manualEntry': ({ format, fields }, context) => capture.manualEntry(fields, format, officerId(context)),
     'capture.record': (params, context) => capture.record(params, officerId(context)),
     'capture.assessments': () => capture.assessments$,
   };

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Database, Statement } from 'better-sqlite3';
+import type { Logger } from 'pino';
 import { Subject, type Observable, type Subscription } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
 import type { ApplianceConfig, Direction } from '../../common/contract/config.js';
@@ -21,6 +22,7 @@ import {
 import { enqueue } from '../outbox/outbox.js';
 import { CoreError } from '../rpc/core-error.js';
 import { recordNotKept } from './store-errors.js';
+import { storedBody } from './stored-records.js';
 
 export interface CapturePolicy {
   /** A document expiring within this many days is flagged. */
@@ -39,6 +41,18 @@ export const DEFAULT_CAPTURE_POLICY: CapturePolicy = {
   clockToleranceMs: 60_000,
   assessmentTtlMs: 15 * 60_000,
 };
+
+export interface CaptureServiceOptions {
+  readonly db: Database;
+  readonly audit: AuditTrail;
+  readonly config: ApplianceConfig;
+  readonly visaRules: ReadonlyMap<string, VisaRequirement>;
+  readonly scans$: Observable<{ readonly readerId: string; readonly lines: readonly string[]; readonly mrz: ReturnType<typeof parseMrz> }>;
+  readonly log: Logger;
+  readonly policy?: CapturePolicy;
+  /** The wall clock; injected so that a benchmark can spread records over months. */
+  readonly now?: () => Date;
+}
 
 interface PendingAssessment {
   readonly assessment: Assessment;
@@ -70,18 +84,21 @@ export class CaptureService {
   private readonly startMonotonicMs = performance.now();
   private readonly lastCrossing: Statement<[string], { direction: Direction; recorded_at: number }>;
   private readonly lastEntry: Statement<[string], { recorded_at: number }>;
-  private readonly insertCrossing: Statement<[number, string, number, number, string, string, string, string, string]>;
+  private readonly insertCrossing: Statement<[number, string, number, number, string, string, string, string, Buffer]>;
 
-  constructor(
-    private readonly db: Database,
-    private readonly audit: AuditTrail,
-    private readonly config: ApplianceConfig,
-    private readonly visaRules: ReadonlyMap<string, VisaRequirement>,
-    scans$: Observable<{ readonly readerId: string; readonly lines: readonly string[]; readonly mrz: ReturnType<typeof parseMrz> }>,
-    private readonly policy: CapturePolicy = DEFAULT_CAPTURE_POLICY,
-    /** The wall clock; injected so that a benchmark can spread records over months. */
-    private readonly now: () => Date = () => new Date(),
-  ) {
+  private readonly db: Database;
+  private readonly audit: AuditTrail;
+  private readonly config: ApplianceConfig;
+  private readonly visaRules: ReadonlyMap<string, VisaRequirement>;
+  private readonly policy: CapturePolicy;
+  private readonly now: () => Date;
+  private readonly log: Logger;
+
+  constructor(options: CaptureServiceOptions) {
+    ({ db: this.db, audit: this.audit, config: this.config, visaRules: this.visaRules, log: this.log } = options);
+    this.policy = options.policy ?? DEFAULT_CAPTURE_POLICY;
+    this.now = options.now ?? (() => new Date());
+    const { db } = this;
     this.startWallMs = this.now().getTime();
     const notVoided = 'NOT EXISTS (SELECT 1 FROM voids v WHERE v.crossing_id = c.id)';
     this.lastCrossing = db.prepare(
@@ -93,9 +110,10 @@ export class CaptureService {
     this.insertCrossing = db.prepare(
       'INSERT INTO crossings (seq, id, recorded_at, lane, direction, decision, document_key, officer_id, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    this.subscription = scans$.subscribe((scan) => {
+    this.subscription = options.scans$.subscribe((scan) => {
       if (scan.mrz.format === null) return;
-      this.assessments.next(this.assess(scan.mrz, { method: 'reader', readerId: scan.readerId }, scan.lines));
+      // A reader's scan names no officer: the decision that follows does, and names the assessment.
+      this.assessments.next(this.assess(scan.mrz, { method: 'reader', readerId: scan.readerId }, scan.lines, null));
     });
   }
 
@@ -103,7 +121,7 @@ export class CaptureService {
     return this.assessments.asObservable();
   }
 
-  manualEntry(fields: MrzInput, format: MrzFormat): Assessment {
+  manualEntry(fields: MrzInput, format: MrzFormat, officerId: string | null): Assessment {
     let zone: string;
     try {
       zone = formatMrz(fields, format);
@@ -113,7 +131,7 @@ export class CaptureService {
     }
     const result = parseMrz(zone);
     if (result.format === null) throw new CoreError('invalid_params', 'these fields do not make a machine-readable zone');
-    return this.assess(result, { method: 'manual' }, zone.split('\n'));
+    return this.assess(result, { method: 'manual' }, zone.split('\n'), officerId);
   }
 
   record(input: { assessmentId: string; direction: Direction; decision: Decision; notes: string }, officerId: string): { id: string; seq: number; recordedAt: string } {
@@ -125,7 +143,7 @@ export class CaptureService {
     try {
       const record = this.db
         .transaction(() => {
-          const seq = enqueue(this.db, 'crossing', id, at);
+          const seq = enqueue(this.db, 'crossing', at);
           const entry = input.direction === 'exit' ? this.lastEntry.get(pending.documentKey) : undefined;
           const record = CrossingRecord.parse({
             v: 1,
@@ -154,9 +172,14 @@ export class CaptureService {
             input.decision.outcome,
             pending.documentKey,
             officerId,
-            JSON.stringify(record),
+            storedBody(record),
           );
-          this.audit.append({ action: 'decision', officerId, at, details: { recordId: id, outcome: input.decision.outcome, direction: input.direction } });
+          this.audit.append({
+            action: 'decision',
+            officerId,
+            at,
+            details: { recordId: id, assessmentId: input.assessmentId, outcome: input.decision.outcome, direction: input.direction },
+          });
           return record;
         })
         .immediate();
@@ -173,7 +196,7 @@ export class CaptureService {
     this.assessments.complete();
   }
 
-  private assess(result: MrzParsedResult, source: CaptureSource, lines: readonly string[]): Assessment {
+  private assess(result: MrzParsedResult, source: CaptureSource, lines: readonly string[], officerId: string | null): Assessment {
     const now = this.now();
     const monotonicMs = performance.now();
     const key = documentKey(result);
@@ -201,9 +224,33 @@ export class CaptureService {
       errors: result.errors.map(({ code, field }) => ({ code, field })),
     };
     const assessment: Assessment = { id: uuidv7(), assessedAt: now.toISOString(), document, checks };
+    this.auditScan(assessment, officerId, now);
     this.forgetExpired();
     this.pending.set(assessment.id, { assessment, documentKey: key, monotonicMs });
     return assessment;
+  }
+
+  /**
+   * The scan is audited on its own: it happened whether or not a decision
+   * follows. When it cannot be written (a full disk), the guard still sees the
+   * document, and recording the decision will report the storage problem.
+   */
+  private auditScan(assessment: Assessment, officerId: string | null, at: Date): void {
+    const { source, format, valid } = assessment.document;
+    try {
+      this.db
+        .transaction(() =>
+          this.audit.append({
+            action: 'scan',
+            officerId,
+            at,
+            details: { assessmentId: assessment.id, source: source.method === 'reader' ? source.readerId : 'manual', format, mrzValid: valid },
+          }),
+        )
+        .immediate();
+    } catch (error) {
+      this.log.error({ err: error, assessmentId: assessment.id }, 'scan not audited: the store refused the write');
+    }
   }
 
   private previousCrossing(key: string): PreviousCrossing | undefined {

@@ -1,7 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { z } from 'zod';
-import { CrossingRecord, type LaneHour, type Referral } from '../../common/contract/crossing.js';
+import { type LaneHour, type Referral } from '../../common/contract/crossing.js';
 import { CoreError } from '../rpc/core-error.js';
+import { readStoredCrossing } from './stored-records.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -10,7 +11,7 @@ const LaneHourRow = z.object({ lane: z.number().int(), hour: z.number().int(), d
 /** The supervisor's views. Every row read back is validated; a damaged one is reported, never shown as data. */
 export class CrossingQueries {
   private readonly laneActivityStatement: Statement<[number]>;
-  private readonly referralsStatement: Statement<[number, number], { id: string; body: string }>;
+  private readonly referralsStatement: Statement<[number, number], { id: string; body: unknown }>;
 
   constructor(db: Database) {
     // Voided crossings are left out: a void says the crossing did not happen as recorded.
@@ -41,9 +42,9 @@ export class CrossingQueries {
 
   openReferrals(hours: number, limit: number, now: Date): Referral[] {
     return this.referralsStatement.all(now.getTime() - hours * HOUR_MS, limit).map((row) => {
-      const parsed = CrossingRecord.safeParse(JSON.parse(row.body));
-      if (!parsed.success) throw new CoreError('internal', `the stored crossing ${row.id} is damaged and was not shown; call a technician`);
-      const record = parsed.data;
+      const stored = readStoredCrossing(row.body);
+      if (!stored.ok) throw new CoreError('internal', `the stored crossing ${row.id} is damaged and was not shown; call a technician`);
+      const record = stored.record;
       return {
         id: record.id,
         recordedAt: record.recordedAt,

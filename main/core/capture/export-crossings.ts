@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { CrossingRecord, VoidRecord } from '../../common/contract/crossing.js';
 import type { AuditTrail } from '../audit/audit-trail.js';
+import { readStoredCrossing, readStoredVoid } from './stored-records.js';
 
 export type ExportFormat = 'jsonl' | 'csv';
 
@@ -65,17 +65,17 @@ export function exportCrossings(
        UNION ALL SELECT 'void' AS kind, seq, body FROM voids WHERE recorded_at >= ? AND recorded_at < ?
        ORDER BY seq`,
     )
-    .iterate(range.sinceMs, range.untilMs, range.sinceMs, range.untilMs) as IterableIterator<{ kind: 'crossing' | 'void'; seq: number; body: string }>;
+    .iterate(range.sinceMs, range.untilMs, range.sinceMs, range.untilMs) as IterableIterator<{ kind: 'crossing' | 'void'; seq: number; body: unknown }>;
   for (const row of rows) {
-    const parsed = row.kind === 'crossing' ? CrossingRecord.safeParse(JSON.parse(row.body)) : VoidRecord.safeParse(JSON.parse(row.body));
-    if (!parsed.success) throw new Error(`the stored ${row.kind} with seq ${String(row.seq)} is damaged; the export stopped there`);
+    const stored = row.kind === 'crossing' ? readStoredCrossing(row.body) : readStoredVoid(row.body);
+    if (!stored.ok) throw new Error(`the stored ${row.kind} with seq ${String(row.seq)} is damaged (${stored.problem}); the export stopped there`);
     count += 1;
     if (format === 'jsonl') {
-      write(`${JSON.stringify(parsed.data)}\n`);
+      write(`${JSON.stringify(stored.record)}\n`);
       continue;
     }
-    if (parsed.data.kind !== 'crossing') continue;
-    const record = parsed.data;
+    if (stored.record.kind !== 'crossing') continue;
+    const record = stored.record;
     const fields = record.document.fields;
     const cells: Record<(typeof CSV_COLUMNS)[number], string | number | boolean | undefined> = {
       id: record.id,

@@ -5,6 +5,7 @@ import type { AuditTrail } from '../audit/audit-trail.js';
 import { enqueue } from '../outbox/outbox.js';
 import { CoreError } from '../rpc/core-error.js';
 import { recordNotKept } from './store-errors.js';
+import { storedBody } from './stored-records.js';
 
 /**
  * Records are never edited or deleted by a user: a supervisor voids one, and
@@ -12,7 +13,7 @@ import { recordNotKept } from './store-errors.js';
  */
 export class VoidService {
   private readonly findCrossing: Statement<[string], { voided: number }>;
-  private readonly insertVoid: Statement<[number, string, string, number, string, string]>;
+  private readonly insertVoid: Statement<[number, string, string, number, string, Buffer]>;
 
   constructor(
     private readonly db: Database,
@@ -32,7 +33,7 @@ export class VoidService {
           const crossing = this.findCrossing.get(crossingId);
           if (crossing === undefined) throw new CoreError('invalid_params', 'no crossing with this id on this appliance');
           if (crossing.voided === 1) throw new CoreError('invalid_params', 'this crossing is already voided');
-          const seq = enqueue(this.db, 'void', id, at);
+          const seq = enqueue(this.db, 'void', at);
           const record = VoidRecord.parse({
             v: 1,
             kind: 'void',
@@ -44,7 +45,7 @@ export class VoidService {
             officerId,
             recordedAt: at.toISOString(),
           });
-          this.insertVoid.run(seq, id, crossingId, at.getTime(), officerId, JSON.stringify(record));
+          this.insertVoid.run(seq, id, crossingId, at.getTime(), officerId, storedBody(record));
           this.audit.append({ action: 'void', officerId, at, details: { recordId: id, voidedId: crossingId } });
           return { id, seq, recordedAt: record.recordedAt };
         })

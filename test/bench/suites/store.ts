@@ -15,7 +15,7 @@ import { startCore } from '../../../main/core/app/core.js';
 import { AuditTrail } from '../../../main/core/audit/audit-trail.js';
 import { OfficerStore } from '../../../main/core/auth/officer-store.js';
 import { hashPin } from '../../../main/core/auth/pin-hash.js';
-import { CaptureService, DEFAULT_CAPTURE_POLICY } from '../../../main/core/capture/capture-service.js';
+import { CaptureService } from '../../../main/core/capture/capture-service.js';
 import { CrossingQueries } from '../../../main/core/capture/crossing-queries.js';
 import { seededRandom } from '../../../drivers/simulator/seeded-random.js';
 import { openStore, DATABASE_FILE_NAME } from '../../../main/core/store/open-store.js';
@@ -107,7 +107,8 @@ async function fill(dataDir: string): Promise<{ seconds: number; end: Date }> {
   const audit = new AuditTrail(store.db, base.applianceId);
   const lanes = Array.from(
     { length: LANES },
-    (_, index) => new CaptureService(store.db, audit, { ...base, lane: index + 1 }, new Map([['UTO', 'visa-free']]), EMPTY, DEFAULT_CAPTURE_POLICY, now),
+    (_, index) =>
+      new CaptureService({ db: store.db, audit, config: { ...base, lane: index + 1 }, visaRules: new Map([['UTO', 'visa-free']]), scans$: EMPTY, log, now }),
   );
   const random = seededRandom(5);
   const started = performance.now();
@@ -115,7 +116,7 @@ async function fill(dataDir: string): Promise<{ seconds: number; end: Date }> {
     clock = start + i * stepMs;
     const lane = lanes[i % LANES];
     if (lane === undefined) throw new Error('no lane');
-    const assessment = lane.manualEntry(traveller(random, RECORDS / 4), 'TD3');
+    const assessment = lane.manualEntry(traveller(random, RECORDS / 4), 'TD3', `uto-guard-${String((i % LANES) + 1)}`);
     const roll = random();
     const outcome: DecisionOutcome = roll < 0.9 ? 'admit' : roll < 0.95 ? 'refuse' : 'refer';
     lane.record(

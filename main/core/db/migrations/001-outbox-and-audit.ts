@@ -10,10 +10,10 @@ export const migration001: Migration = {
   up(db) {
     db.exec(`
       -- AUTOINCREMENT: a seq is never reused, even after retention purges the newest rows' neighbours.
+      -- The item is found by its seq (crossings, voids and audit_events are keyed by it), so no item id here.
       CREATE TABLE outbox (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
         kind TEXT NOT NULL CHECK (kind IN ('crossing', 'void', 'audit')),
-        item_id TEXT NOT NULL UNIQUE,
         state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'in_flight', 'delivered', 'dead')),
         created_at INTEGER NOT NULL,
         delivered_at INTEGER
@@ -23,9 +23,11 @@ export const migration001: Migration = {
       CREATE TABLE audit_events (
         chain_index INTEGER PRIMARY KEY CHECK (chain_index > 0),
         seq INTEGER NOT NULL UNIQUE REFERENCES outbox (seq),
-        body TEXT NOT NULL,
-        prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
-        hash TEXT NOT NULL CHECK (length(hash) = 64)
+        -- The event's canonical JSON, compressed (store/body-codec); the chain hashes the JSON text.
+        body BLOB NOT NULL,
+        -- SHA-256 digests as 32 bytes: hex would double them, on two or three events per crossing.
+        prev_hash BLOB NOT NULL CHECK (length(prev_hash) = 32),
+        hash BLOB NOT NULL CHECK (length(hash) = 32)
       ) STRICT;
 
       CREATE TABLE audit_checkpoints (

@@ -1,9 +1,9 @@
 import type { Migration } from '../migration.js';
 
 /**
- * Crossings and voids. The record itself is one JSON body (validated by zod
- * when read back); the columns beside it are what the supervisor queries and
- * the document checks look up.
+ * Crossings and voids. The record itself is one JSON body, compressed
+ * (store/record-body-codec) and validated by zod when read back; the columns
+ * beside it are what the supervisor queries and the document checks look up.
  */
 export const migration003: Migration = {
   version: 3,
@@ -19,7 +19,7 @@ export const migration003: Migration = {
         decision TEXT NOT NULL CHECK (decision IN ('admit', 'refuse', 'refer')),
         document_key TEXT NOT NULL,
         officer_id TEXT NOT NULL REFERENCES officers (id),
-        body TEXT NOT NULL
+        body BLOB NOT NULL
       ) STRICT;
       CREATE INDEX crossings_by_time ON crossings (recorded_at, lane);
       CREATE INDEX crossings_by_document ON crossings (document_key, recorded_at);
@@ -31,7 +31,7 @@ export const migration003: Migration = {
         crossing_id TEXT NOT NULL UNIQUE REFERENCES crossings (id),
         recorded_at INTEGER NOT NULL,
         officer_id TEXT NOT NULL REFERENCES officers (id),
-        body TEXT NOT NULL
+        body BLOB NOT NULL
       ) STRICT;
     `);
   },

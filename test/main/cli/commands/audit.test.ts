@@ -5,6 +5,7 @@ import { startCore } from '../../../../main/core/app/core.js';
 import { openDatabase } from '../../../../main/core/db/open-database.js';
 import { DATABASE_FILE_NAME } from '../../../../main/core/store/open-store.js';
 import { builtCli } from '../../../rigs/built-cli.js';
+import { editAuditBody } from '../../../rigs/audit-rows.js';
 import { tempDir } from '../../../rigs/temp-dir.js';
 import { addOfficers } from '../../../rigs/officers.js';
 import { connectClient } from '../../../rigs/ws-rpc.js';
@@ -35,12 +36,12 @@ async function applianceWithHistory(): Promise<string> {
 describe('sahman audit verify', () => {
   it('exits 0 on an untouched trail, and 1 naming the event when a row was edited in SQLite', async () => {
     const dataDir = await applianceWithHistory();
-    expect(verify(dataDir)).toMatchObject({ status: 0, stdout: 'intact: 6 events, 1 signed checkpoint\n' });
+    expect(verify(dataDir)).toMatchObject({ status: 0, stdout: 'intact: 7 events, 1 signed checkpoint\n' });
 
     const db = openDatabase(path.join(dataDir, DATABASE_FILE_NAME));
-    db.prepare("UPDATE audit_events SET body = replace(body, '\"logout\"', '\"login\"') WHERE chain_index = 4").run();
+    editAuditBody(db, 5, (text) => text.replace('"logout"', '"login"'));
     db.close();
-    expect(verify(dataDir)).toMatchObject({ status: 1, stdout: expect.stringMatching(/^BROKEN at event 4: /) });
+    expect(verify(dataDir)).toMatchObject({ status: 1, stdout: expect.stringMatching(/^BROKEN at event 5: /) });
   });
 
   it('exits 2 when there is no data to read', () => {

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AuditEvent } from '../../../../main/common/contract/audit.js';
 import { openDatabase } from '../../../../main/core/db/open-database.js';
 import { DATABASE_FILE_NAME } from '../../../../main/core/store/open-store.js';
+import { auditEvents } from '../../../rigs/audit-rows.js';
 import { runSahman } from '../../../rigs/cli-in-process.js';
 import { startInProcessAppliance } from '../../../rigs/in-process-appliance.js';
 import { addOfficers } from '../../../rigs/officers.js';
@@ -42,7 +42,7 @@ describe('sahman export', () => {
     expect(records[3]?.voidedId).toBe(ids[1]);
 
     const db = openDatabase(path.join(appliance.dataDir, DATABASE_FILE_NAME), { readonly: true });
-    const last = AuditEvent.parse(JSON.parse(db.prepare('SELECT body FROM audit_events ORDER BY chain_index DESC LIMIT 1').pluck().get() as string));
+    const last = auditEvents(db).at(-1);
     db.close();
     expect(last).toMatchObject({ action: 'export', details: { format: 'jsonl', records: 4 } });
   });

@@ -9,6 +9,8 @@ import { migrate } from '../../../../main/core/db/migrate.js';
 import { migrations } from '../../../../main/core/db/migrations/index.js';
 import { openDatabase } from '../../../../main/core/db/open-database.js';
 import { loadOrCreateApplianceKey, type ApplianceKey } from '../../../../main/core/keys/appliance-key.js';
+import { encodeAuditBody } from '../../../../main/core/store/body-codec.js';
+import { auditBody, editAuditBody } from '../../../rigs/audit-rows.js';
 import { tempDir } from '../../../rigs/temp-dir.js';
 
 const APPLIANCE = 'uto-audit-test';
@@ -42,10 +44,11 @@ describe('the audit trail', () => {
   it('verifies when nobody touched it, event by event in canonical form', () => {
     const { db, verify } = trailWith(12);
     expect(verify()).toEqual({ intact: true, events: 12, checkpoints: 3 });
-    const first = db.prepare('SELECT body, prev_hash, hash FROM audit_events WHERE chain_index = 1').get() as { body: string; prev_hash: string; hash: string };
-    expect(first.prev_hash).toBe('0'.repeat(64));
-    expect(first.hash).toBe(chainHash(first.prev_hash, first.body));
-    expect(AuditEvent.parse(JSON.parse(first.body))).toMatchObject({ chainIndex: 1, action: 'scan', applianceId: APPLIANCE });
+    const first = db.prepare('SELECT prev_hash, hash FROM audit_events WHERE chain_index = 1').get() as { prev_hash: Buffer; hash: Buffer };
+    const body = auditBody(db, 1);
+    expect(first.prev_hash.toString('hex')).toBe('0'.repeat(64));
+    expect(first.hash.toString('hex')).toBe(chainHash('0'.repeat(64), body));
+    expect(AuditEvent.parse(JSON.parse(body))).toMatchObject({ chainIndex: 1, action: 'scan', applianceId: APPLIANCE });
   });
 
   it('refuses to append outside the write transaction of the action it records', () => {
@@ -61,8 +64,14 @@ describe('the audit trail', () => {
 
   it('catches an edited row, naming it', () => {
     const { db, verify } = trailWith(12);
-    db.prepare("UPDATE audit_events SET body = replace(body, 'rec-6', 'rec-X') WHERE chain_index = 6").run();
+    editAuditBody(db, 6, (text) => text.replace('rec-6', 'rec-X'));
     expect(verify()).toMatchObject({ intact: false, firstBreak: { chainIndex: 6, problem: expect.stringMatching(/edited/) } });
+  });
+
+  it('names an event whose stored bytes no longer decompress', () => {
+    const { db, verify } = trailWith(12);
+    db.prepare("UPDATE audit_events SET body = x'02ffffff' WHERE chain_index = 7").run();
+    expect(verify()).toMatchObject({ intact: false, firstBreak: { chainIndex: 7, problem: expect.stringMatching(/cannot be read/) } });
   });
 
   it('catches a deleted row', () => {
@@ -98,17 +107,14 @@ describe('the audit trail', () => {
 
   it('catches an edit re-hashed through to the end of the chain', () => {
     const { db, verify } = trailWith(12);
-    const rows = db.prepare('SELECT chain_index, body, prev_hash FROM audit_events WHERE chain_index >= 2 ORDER BY chain_index').all() as {
-      chain_index: number;
-      body: string;
-      prev_hash: string;
-    }[];
+    const indexes = db.prepare('SELECT chain_index FROM audit_events WHERE chain_index >= 2 ORDER BY chain_index').pluck().all() as number[];
     const update = db.prepare('UPDATE audit_events SET body = ?, prev_hash = ?, hash = ? WHERE chain_index = ?');
-    let previous = rows[0]?.prev_hash ?? '';
-    for (const row of rows) {
-      const body = row.chain_index === 2 ? row.body.replace('rec-2', 'rec-Z') : row.body;
+    let previous = (db.prepare('SELECT prev_hash FROM audit_events WHERE chain_index = 2').pluck().get() as Buffer).toString('hex');
+    for (const chainIndex of indexes) {
+      const original = auditBody(db, chainIndex);
+      const body = chainIndex === 2 ? original.replace('rec-2', 'rec-Z') : original;
       const hash = chainHash(previous, body);
-      update.run(body, previous, hash, row.chain_index);
+      update.run(encodeAuditBody(body), Buffer.from(previous, 'hex'), Buffer.from(hash, 'hex'), chainIndex);
       previous = hash;
     }
     expect(verify()).toMatchObject({ intact: false, firstBreak: { chainIndex: 5, problem: expect.stringMatching(/re-hashed/) } });

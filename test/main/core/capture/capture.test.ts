@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { firstValueFrom } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { AuditEvent } from '../../../../main/common/contract/audit.js';
-import { CrossingRecord } from '../../../../main/common/contract/crossing.js';
+import { readStoredCrossing } from '../../../../main/core/capture/stored-records.js';
 import { verifyAuditTrail } from '../../../../main/core/audit/verify-audit-trail.js';
 import { openDatabase } from '../../../../main/core/db/open-database.js';
 import { DATABASE_FILE_NAME } from '../../../../main/core/store/open-store.js';
 import { startInProcessAppliance } from '../../../rigs/in-process-appliance.js';
+import { auditEvents } from '../../../rigs/audit-rows.js';
 import { addOfficers } from '../../../rigs/officers.js';
 import { SPECIMEN_PASSPORT } from '../../../rigs/specimens.js';
 import { connectClient } from '../../../rigs/ws-rpc.js';
@@ -23,9 +23,17 @@ async function guardAt(config: Parameters<typeof startInProcessAppliance>[0] = {
 
 function storedCrossings(dataDir: string) {
   const db = openDatabase(path.join(dataDir, DATABASE_FILE_NAME), { readonly: true });
-  const crossings = (db.prepare('SELECT body FROM crossings ORDER BY seq').pluck().all() as string[]).map((body) => CrossingRecord.parse(JSON.parse(body)));
-  const outbox = db.prepare('SELECT seq, kind, item_id AS itemId, state FROM outbox ORDER BY seq').all();
-  const audit = (db.prepare('SELECT body FROM audit_events ORDER BY chain_index').pluck().all() as string[]).map((body) => AuditEvent.parse(JSON.parse(body)));
+  const crossings = db
+    .prepare('SELECT body FROM crossings ORDER BY seq')
+    .pluck()
+    .all()
+    .map((body) => {
+      const stored = readStoredCrossing(body);
+      if (!stored.ok) throw new Error(stored.problem);
+      return stored.record;
+    });
+  const outbox = db.prepare('SELECT seq, kind, state FROM outbox ORDER BY seq').all();
+  const audit = auditEvents(db);
   db.close();
   return { crossings, outbox, audit };
 }
@@ -54,8 +62,13 @@ describe('recording a crossing', () => {
     const { crossings, outbox, audit } = storedCrossings(appliance.dataDir);
     expect(crossings).toHaveLength(1);
     expect(crossings[0]).toMatchObject({ id: recorded.id, seq: recorded.seq, direction: 'entry', officerId: 'uto-guard-1', decision: { outcome: 'admit' }, lane: 1 });
-    expect(outbox).toContainEqual({ seq: recorded.seq, kind: 'crossing', itemId: recorded.id, state: 'pending' });
-    expect(audit.at(-1)).toMatchObject({ action: 'decision', officerId: 'uto-guard-1', details: { recordId: recorded.id, outcome: 'admit' } });
+    expect(outbox).toContainEqual({ seq: recorded.seq, kind: 'crossing', state: 'pending' });
+    // The scan and the decision are two audit events, linked by the assessment; neither holds the traveller's data.
+    expect(audit.slice(-2)).toMatchObject([
+      { action: 'scan', officerId: 'uto-guard-1', details: { assessmentId: assessment.id, source: 'manual', format: 'TD3', mrzValid: true } },
+      { action: 'decision', officerId: 'uto-guard-1', details: { recordId: recorded.id, assessmentId: assessment.id, outcome: 'admit' } },
+    ]);
+    expect(JSON.stringify(audit)).not.toContain('L898902C3');
     // An assessment is decided once.
     await expect(
       client.call('capture.record', { assessmentId: assessment.id, direction: 'entry', decision: { outcome: 'admit', reasons: ['documents-in-order'] } }),
@@ -108,10 +121,15 @@ describe('recording a crossing', () => {
   });
 
   it('assesses each document a reader delivers, for the signed-in guard', async () => {
-    const { client } = await guardAt({ readers: [{ id: 'sim', spec: 'sim:?interval=0.05&seed=3' }] });
+    const { appliance, client } = await guardAt({ readers: [{ id: 'sim', spec: 'sim:?interval=0.05&seed=3' }] });
     const assessment = await firstValueFrom(client.stream('capture.assessments', {}));
     expect(assessment.document.source).toEqual({ method: 'reader', readerId: 'sim' });
     expect(assessment.checks.map((check) => check.code)).toContain('expiry');
     client.close();
+    await appliance.core.close();
+    // The reader's scan is audited as the reader's: the officer is named by the decision that follows.
+    expect(storedCrossings(appliance.dataDir).audit).toContainEqual(
+      expect.objectContaining({ action: 'scan', officerId: null, details: expect.objectContaining({ assessmentId: assessment.id, source: 'sim' }) }),
+    );
   });
 });

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AuditEvent } from '../../../../main/common/contract/audit.js';
-import { VoidRecord, type ManualDocumentFields } from '../../../../main/common/contract/crossing.js';
+import type { ManualDocumentFields } from '../../../../main/common/contract/crossing.js';
+import { readStoredVoid } from '../../../../main/core/capture/stored-records.js';
 import type { RpcClient } from '../../../../main/common/rpc/client.js';
 import { openDatabase } from '../../../../main/core/db/open-database.js';
 import { DATABASE_FILE_NAME } from '../../../../main/core/store/open-store.js';
 import { startInProcessAppliance } from '../../../rigs/in-process-appliance.js';
+import { auditEvents } from '../../../rigs/audit-rows.js';
 import { addOfficers } from '../../../rigs/officers.js';
 import { connectClient } from '../../../rigs/ws-rpc.js';
 
@@ -71,11 +72,11 @@ describe("the supervisor's views and voids", () => {
 
     // The void is a record of its own, synced and audited; the crossing itself is untouched.
     const db = openDatabase(path.join(appliance.dataDir, DATABASE_FILE_NAME), { readonly: true });
-    const stored = VoidRecord.parse(JSON.parse(db.prepare('SELECT body FROM voids').pluck().get() as string));
-    expect(stored).toMatchObject({ id: voided.id, voidedId: mistaken.id, officerId: 'uto-super-1' });
+    const stored = readStoredVoid(db.prepare('SELECT body FROM voids').pluck().get());
+    expect(stored.ok && stored.record).toMatchObject({ id: voided.id, voidedId: mistaken.id, officerId: 'uto-super-1' });
     expect(db.prepare('SELECT kind FROM outbox WHERE seq = ?').pluck().get(voided.seq)).toBe('void');
     expect(db.prepare('SELECT count(*) FROM crossings').pluck().get()).toBe(5);
-    const lastAudit = AuditEvent.parse(JSON.parse(db.prepare('SELECT body FROM audit_events ORDER BY chain_index DESC LIMIT 1').pluck().get() as string));
+    const lastAudit = auditEvents(db).at(-1);
     expect(lastAudit).toMatchObject({ action: 'void', officerId: 'uto-super-1', details: { voidedId: mistaken.id } });
     db.close();
 

@@ -22,21 +22,31 @@ describe('migration 1: outbox and audit trail', () => {
 
   it('never hands out a seq twice, even after the newest row is deleted', () => {
     const db = freshDatabase();
-    const insert = db.prepare("INSERT INTO outbox (kind, item_id, created_at) VALUES ('audit', ?, 0)");
-    expect(Number(insert.run('a').lastInsertRowid)).toBe(1);
-    expect(Number(insert.run('b').lastInsertRowid)).toBe(2);
+    const insert = db.prepare("INSERT INTO outbox (kind, created_at) VALUES ('audit', 0)");
+    expect(Number(insert.run().lastInsertRowid)).toBe(1);
+    expect(Number(insert.run().lastInsertRowid)).toBe(2);
     db.prepare('DELETE FROM outbox WHERE seq = 2').run();
-    expect(Number(insert.run('c').lastInsertRowid)).toBe(3);
+    expect(Number(insert.run().lastInsertRowid)).toBe(3);
     db.close();
   });
 
   it('refuses an unknown kind or state, and an audit event without its outbox row', () => {
     const db = freshDatabase();
-    expect(() => db.prepare("INSERT INTO outbox (kind, item_id, created_at) VALUES ('gossip', 'x', 0)").run()).toThrow(/CHECK/);
-    expect(() => db.prepare("INSERT INTO outbox (kind, item_id, created_at, state) VALUES ('audit', 'y', 0, 'lost')").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO outbox (kind, created_at) VALUES ('gossip', 0)").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO outbox (kind, created_at, state) VALUES ('audit', 0, 'lost')").run()).toThrow(/CHECK/);
     expect(() =>
-      db.prepare("INSERT INTO audit_events (chain_index, seq, body, prev_hash, hash) VALUES (1, 99, '{}', ?, ?)").run('0'.repeat(64), 'f'.repeat(64)),
+      db.prepare("INSERT INTO audit_events (chain_index, seq, body, prev_hash, hash) VALUES (1, 99, x'00', ?, ?)").run(Buffer.alloc(32), Buffer.alloc(32, 0xff)),
     ).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+
+  it('keeps digests as 32 bytes, and refuses hex text or a digest of another length', () => {
+    const db = freshDatabase();
+    db.prepare("INSERT INTO outbox (kind, created_at) VALUES ('audit', 0)").run();
+    const insert = db.prepare("INSERT INTO audit_events (chain_index, seq, body, prev_hash, hash) VALUES (1, 1, x'00', ?, ?)");
+    expect(() => insert.run('0'.repeat(64), 'f'.repeat(64))).toThrow(/BLOB/);
+    expect(() => insert.run(Buffer.alloc(32), Buffer.alloc(31))).toThrow(/CHECK/);
+    insert.run(Buffer.alloc(32), Buffer.alloc(32, 0xff));
     db.close();
   });
 });
