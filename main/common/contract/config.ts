@@ -36,6 +36,25 @@ export const ApplianceConfig = z
         url: z.url({ protocol: /^https?$/ }),
       })
       .strict(),
+    checks: z
+      .object({
+        /** A document expiring within this many days is flagged to the guard. */
+        expiringWithinDays: z.number().int().min(0).max(365),
+        /** The same document scanned again within this many seconds is flagged. */
+        rescanWindowSeconds: z.number().int().min(0).max(3600),
+      })
+      .strict()
+      .default({ expiringWithinDays: 30, rescanWindowSeconds: 60 }),
+    retention: z
+      .object({
+        /**
+         * Records central has acknowledged are purged from the appliance after this many days;
+         * undelivered records are never purged.
+         */
+        deliveredDays: z.number().int().min(1).max(3650),
+      })
+      .strict()
+      .default({ deliveredDays: 90 }),
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -63,5 +82,7 @@ export function defaultConfig(applianceId: string): ApplianceConfig {
     // A simulated reader, so that a fresh appliance shows documents arriving; a technician replaces it.
     readers: [{ id: 'simulator', spec: 'sim:?interval=8&invalid=0.1&expired=0.1&corrected=0.1' }],
     central: { url: 'http://127.0.0.1:8787/' },
+    checks: { expiringWithinDays: 30, rescanWindowSeconds: 60 },
+    retention: { deliveredDays: 90 },
   };
 }

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import type { ApplianceConfig } from '../../common/contract/config.js';
 import { auditConfigChange } from '../config/config-audit.js';
+import { purgeDelivered } from '../retention/retention-purge.js';
 import { CONFIG_FILE_NAME, loadConfigFile } from '../config/config-file.js';
 import { loadOrCreateApplianceKey, type ApplianceKey } from '../keys/appliance-key.js';
 import { closeLogger, openLogger, type Logger } from '../logging/logger.js';
@@ -42,6 +43,9 @@ export const FIRST_TECHNICIAN_PIN_FILE = 'first-technician-pin.txt';
 
 /** Audit checkpoints are signed this often (and at shutdown), so cutting the trail's end shows. */
 const CHECKPOINT_INTERVAL_MS = 5 * 60_000;
+/** Delivered records are purged this often, and once shortly after start. */
+const RETENTION_INTERVAL_MS = 6 * 3_600_000;
+const RETENTION_FIRST_RUN_MS = 60_000;
 
 /** The running appliance core, whichever host carries its RPC. */
 export interface Core {
@@ -117,6 +121,23 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   };
   const checkpointTimer = setInterval(signCheckpoint, CHECKPOINT_INTERVAL_MS);
   checkpointTimer.unref();
+  let purging: Promise<void> | undefined;
+  const purge = (): void => {
+    purging ??= purgeDelivered(store.db, audit, loaded.config.retention.deliveredDays, new Date())
+      .then((counts) => {
+        if (counts.crossings + counts.voids + counts.auditEvents + counts.outboxRows > 0) log.info({ ...counts }, 'retention purge: delivered records past the retention period removed');
+      })
+      .catch((error: unknown) => {
+        log.error({ err: error }, 'retention purge failed; retrying at the next interval');
+      })
+      .finally(() => {
+        purging = undefined;
+      });
+  };
+  const firstPurge = setTimeout(purge, RETENTION_FIRST_RUN_MS);
+  firstPurge.unref();
+  const purgeTimer = setInterval(purge, RETENTION_INTERVAL_MS);
+  purgeTimer.unref();
 
   const visaRules = loadVisaTable(dataDir);
   const readers = new ReaderService(loaded.config.readers, loaded.config.applianceId, log);
@@ -181,10 +202,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         await readers.close();
         capture.close();
         clearInterval(checkpointTimer);
+        clearTimeout(firstPurge);
+        clearInterval(purgeTimer);
+        await purging;
         try {
           signCheckpoint();
         } finally {
-          store.close();
+          await store.close();
           log.info('core stopped');
           await closeLogger(log);
         }

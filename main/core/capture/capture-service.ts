@@ -96,7 +96,11 @@ export class CaptureService {
 
   constructor(options: CaptureServiceOptions) {
     ({ db: this.db, audit: this.audit, config: this.config, visaRules: this.visaRules, log: this.log } = options);
-    this.policy = options.policy ?? DEFAULT_CAPTURE_POLICY;
+    this.policy = options.policy ?? {
+      ...DEFAULT_CAPTURE_POLICY,
+      expiringWithinDays: options.config.checks.expiringWithinDays,
+      rescanWindowMs: options.config.checks.rescanWindowSeconds * 1000,
+    };
     this.now = options.now ?? (() => new Date());
     const { db } = this;
     this.startWallMs = this.now().getTime();

@@ -1,4 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { z } from 'zod';
+
+const Seq = z.number().int().nonnegative();
 
 export type OutboxKind = 'crossing' | 'void' | 'audit';
 
@@ -17,4 +20,17 @@ export function enqueue(db: Database, kind: OutboxKind, at: Date): number {
     insertStatements.set(db, insert);
   }
   return Number(insert.run(kind, at.getTime()).lastInsertRowid);
+}
+
+/** Everything up to this seq has been acknowledged by central. */
+export function deliveredThrough(db: Database): number {
+  return Seq.parse(db.prepare('SELECT delivered_through_seq FROM delivery WHERE id = 1').pluck().get());
+}
+
+/**
+ * Moves the delivery mark forward (never back: a late or repeated ack for an
+ * older batch must not make delivered items pending again).
+ */
+export function markDeliveredThrough(db: Database, seq: number, at: Date): void {
+  db.prepare('UPDATE delivery SET delivered_through_seq = max(delivered_through_seq, ?), updated_at = ? WHERE id = 1').run(seq, at.getTime());
 }

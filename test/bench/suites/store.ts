@@ -126,7 +126,7 @@ async function fill(dataDir: string): Promise<{ seconds: number; end: Date }> {
   }
   const seconds = (performance.now() - started) / 1000;
   store.db.pragma('wal_checkpoint(TRUNCATE)');
-  store.close();
+  await store.close();
   return { seconds, end: new Date(clock) };
 }
 
@@ -158,7 +158,7 @@ export const suite: BenchSuite = {
       outbox: store.db.prepare('SELECT count(*) FROM outbox').pluck().get(),
       audit: store.db.prepare('SELECT count(*) FROM audit_events').pluck().get(),
     };
-    store.close();
+    await store.close();
     rmSync(dataDir, { recursive: true, force: true });
 
     return {

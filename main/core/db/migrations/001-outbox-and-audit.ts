@@ -14,11 +14,17 @@ export const migration001: Migration = {
       CREATE TABLE outbox (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
         kind TEXT NOT NULL CHECK (kind IN ('crossing', 'void', 'audit')),
-        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'in_flight', 'delivered', 'dead')),
-        created_at INTEGER NOT NULL,
-        delivered_at INTEGER
+        created_at INTEGER NOT NULL
       ) STRICT;
-      CREATE INDEX outbox_undelivered ON outbox (seq) WHERE state <> 'delivered';
+
+      -- Central acknowledges through a seq, in order, so delivery is one high-water mark rather than a
+      -- state on every row: recording never pays for an index of undelivered rows, and an ack is one write.
+      CREATE TABLE delivery (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        delivered_through_seq INTEGER NOT NULL CHECK (delivered_through_seq >= 0),
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+      INSERT INTO delivery (id, delivered_through_seq, updated_at) VALUES (1, 0, 0);
 
       CREATE TABLE audit_events (
         chain_index INTEGER PRIMARY KEY CHECK (chain_index > 0),

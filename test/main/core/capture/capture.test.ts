@@ -32,7 +32,7 @@ function storedCrossings(dataDir: string) {
       if (!stored.ok) throw new Error(stored.problem);
       return stored.record;
     });
-  const outbox = db.prepare('SELECT seq, kind, state FROM outbox ORDER BY seq').all();
+  const outbox = db.prepare('SELECT seq, kind, seq > (SELECT delivered_through_seq FROM delivery) AS pending FROM outbox ORDER BY seq').all();
   const audit = auditEvents(db);
   db.close();
   return { crossings, outbox, audit };
@@ -62,7 +62,7 @@ describe('recording a crossing', () => {
     const { crossings, outbox, audit } = storedCrossings(appliance.dataDir);
     expect(crossings).toHaveLength(1);
     expect(crossings[0]).toMatchObject({ id: recorded.id, seq: recorded.seq, direction: 'entry', officerId: 'uto-guard-1', decision: { outcome: 'admit' }, lane: 1 });
-    expect(outbox).toContainEqual({ seq: recorded.seq, kind: 'crossing', state: 'pending' });
+    expect(outbox).toContainEqual({ seq: recorded.seq, kind: 'crossing', pending: 1 });
     // The scan and the decision are two audit events, linked by the assessment; neither holds the traveller's data.
     expect(audit.slice(-2)).toMatchObject([
       { action: 'scan', officerId: 'uto-guard-1', details: { assessmentId: assessment.id, source: 'manual', format: 'TD3', mrzValid: true } },
@@ -78,6 +78,17 @@ describe('recording a crossing', () => {
     const db = openDatabase(path.join(appliance.dataDir, DATABASE_FILE_NAME), { readonly: true });
     expect(verifyAuditTrail(db, appliance.core.config.applianceId, appliance.core.key.publicKeyBase64)).toMatchObject({ intact: true });
     db.close();
+  });
+
+  it('takes the expiry warning and the rescan window from the config file', async () => {
+    const { client } = await guardAt({ checks: { expiringWithinDays: 365, rescanWindowSeconds: 0 } });
+    const soon = new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10);
+    const fields = { ...TYPED_PASSPORT, expiryDate: soon };
+    await client.call('capture.manualEntry', { format: 'TD3', fields });
+    const again = await client.call('capture.manualEntry', { format: 'TD3', fields });
+    expect(again.checks.find((check) => check.code === 'expiry')).toMatchObject({ outcome: 'notice', reason: 'expiring-soon' });
+    expect(again.checks.find((check) => check.code === 'duplicate-scan')).toMatchObject({ outcome: 'pass' });
+    client.close();
   });
 
   it('flags an exit with no entry, a rescan, and gives the length of stay on the exit after an entry', async () => {

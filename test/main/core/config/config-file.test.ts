@@ -44,8 +44,14 @@ describe('the config file', () => {
     expect(loadConfigFile(file)).toMatchObject({ created: false, config: loaded.config });
   });
 
-  it('is read back as written when valid', () => {
-    expect(loadConfigFile(writeConfig(valid)).config).toEqual(valid);
+  it('is read back as written when valid, with defaults for the settings it leaves out', () => {
+    expect(loadConfigFile(writeConfig(valid)).config).toEqual({
+      ...valid,
+      checks: { expiringWithinDays: 30, rescanWindowSeconds: 60 },
+      retention: { deliveredDays: 90 },
+    });
+    const tuned = { ...valid, checks: { expiringWithinDays: 90, rescanWindowSeconds: 10 }, retention: { deliveredDays: 30 } };
+    expect(loadConfigFile(writeConfig(tuned)).config).toEqual(tuned);
   });
 
   it('names the field and the problem when a value is wrong', () => {

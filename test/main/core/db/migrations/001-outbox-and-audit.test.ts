@@ -15,7 +15,7 @@ describe('migration 1: outbox and audit trail', () => {
   it('creates the outbox, the audit events and the checkpoints on an empty file', () => {
     const db = freshDatabase();
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['audit_checkpoints', 'audit_events', 'outbox']);
+    expect(tables).toEqual(['audit_checkpoints', 'audit_events', 'delivery', 'outbox']);
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     db.close();
   });
@@ -30,10 +30,11 @@ describe('migration 1: outbox and audit trail', () => {
     db.close();
   });
 
-  it('refuses an unknown kind or state, and an audit event without its outbox row', () => {
+  it('refuses an unknown kind, a second delivery mark, and an audit event without its outbox row', () => {
     const db = freshDatabase();
     expect(() => db.prepare("INSERT INTO outbox (kind, created_at) VALUES ('gossip', 0)").run()).toThrow(/CHECK/);
-    expect(() => db.prepare("INSERT INTO outbox (kind, created_at, state) VALUES ('audit', 0, 'lost')").run()).toThrow(/CHECK/);
+    expect(db.prepare('SELECT delivered_through_seq FROM delivery').pluck().all()).toEqual([0]);
+    expect(() => db.prepare('INSERT INTO delivery (id, delivered_through_seq, updated_at) VALUES (2, 0, 0)').run()).toThrow(/CHECK/);
     expect(() =>
       db.prepare("INSERT INTO audit_events (chain_index, seq, body, prev_hash, hash) VALUES (1, 99, x'00', ?, ?)").run(Buffer.alloc(32), Buffer.alloc(32, 0xff)),
     ).toThrow(/FOREIGN KEY/);

@@ -1,0 +1,110 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
+import type { AuditTrail } from '../audit/audit-trail.js';
+import { deliveredThrough } from '../outbox/outbox.js';
+
+const DAY_MS = 86_400_000;
+/** Rows deleted per transaction: small enough that a guard's record waits at most a few milliseconds. */
+const CHUNK_ROWS = 2_000;
+
+export interface PurgeCounts {
+  readonly crossings: number;
+  readonly voids: number;
+  readonly auditEvents: number;
+  readonly outboxRows: number;
+  /** The audit trail now starts after this event, which a signed checkpoint vouches for; 0 when untouched. */
+  readonly auditAnchor: number;
+}
+
+const Count = z.number().int().nonnegative();
+const OptionalIndex = z.number().int().positive().nullable();
+
+/**
+ * Removes what central has acknowledged and what is older than the retention
+ * period. Undelivered items are never removed, however old. The audit trail is
+ * cut only at a signed checkpoint and never at its head, so that `sahman audit
+ * verify` still proves the remaining trail whole: the checkpoint vouches for
+ * everything before it. Work is done in small transactions, yielding between
+ * them, so recording goes on during a purge; the purge itself is audited.
+ */
+export async function purgeDelivered(db: Database, audit: AuditTrail, retentionDays: number, now: Date): Promise<PurgeCounts> {
+  const through = deliveredThrough(db);
+  const cutoffMs = now.getTime() - retentionDays * DAY_MS;
+  const purgeable = { through, cutoffMs };
+
+  const voids = await deleteInChunks(db, 'DELETE FROM voids WHERE seq IN (SELECT seq FROM voids WHERE seq <= @through AND recorded_at < @cutoffMs LIMIT @limit)', purgeable);
+  // A crossing whose void is still kept stays too: the void names it.
+  const crossings = await deleteInChunks(
+    db,
+    `DELETE FROM crossings WHERE seq IN (
+       SELECT seq FROM crossings c WHERE seq <= @through AND recorded_at < @cutoffMs
+         AND NOT EXISTS (SELECT 1 FROM voids v WHERE v.crossing_id = c.id) LIMIT @limit)`,
+    purgeable,
+  );
+  const { events, anchor } = await purgeAuditEvents(db, purgeable);
+  const outboxRows = await deleteInChunks(
+    db,
+    `DELETE FROM outbox WHERE seq IN (
+       SELECT seq FROM outbox o WHERE seq <= @through AND created_at < @cutoffMs
+         AND NOT EXISTS (SELECT 1 FROM crossings WHERE seq = o.seq)
+         AND NOT EXISTS (SELECT 1 FROM voids WHERE seq = o.seq)
+         AND NOT EXISTS (SELECT 1 FROM audit_events WHERE seq = o.seq) LIMIT @limit)`,
+    purgeable,
+  );
+  const counts: PurgeCounts = { crossings, voids, auditEvents: events, outboxRows, auditAnchor: anchor };
+  if (crossings + voids + events + outboxRows > 0) {
+    db.transaction(() =>
+      audit.append({
+        action: 'retention-purge',
+        officerId: null,
+        at: now,
+        details: { deliveredThroughSeq: through, olderThan: new Date(cutoffMs).toISOString(), crossings, voids, auditEvents: events, outboxRows, auditAnchor: anchor },
+      }),
+    ).immediate();
+  }
+  return counts;
+}
+
+async function deleteInChunks(db: Database, sql: string, params: { through: number; cutoffMs: number }): Promise<number> {
+  const statement = db.prepare(sql);
+  let total = 0;
+  for (;;) {
+    const deleted = statement.run({ ...params, limit: CHUNK_ROWS }).changes;
+    total += deleted;
+    if (deleted < CHUNK_ROWS) return total;
+    await yieldToEventLoop();
+  }
+}
+
+/** Cuts the trail checkpoint by checkpoint, so that every committed state of it verifies. */
+async function purgeAuditEvents(db: Database, params: { through: number; cutoffMs: number }): Promise<{ events: number; anchor: number }> {
+  const head = OptionalIndex.parse(db.prepare('SELECT max(chain_index) FROM audit_events').pluck().get());
+  if (head === null) return { events: 0, anchor: 0 };
+  const anchors = z.array(Count).parse(
+    db
+      .prepare(
+        `SELECT DISTINCT cp.chain_index FROM audit_checkpoints cp
+           JOIN audit_events e ON e.chain_index = cp.chain_index
+           JOIN outbox o ON o.seq = e.seq
+         WHERE e.seq <= @through AND o.created_at < @cutoffMs AND cp.chain_index < @head
+         ORDER BY cp.chain_index`,
+      )
+      .pluck()
+      .all({ ...params, head }),
+  );
+  const deleteEvents = db.prepare('DELETE FROM audit_events WHERE chain_index <= ?');
+  const deleteOlderCheckpoints = db.prepare('DELETE FROM audit_checkpoints WHERE chain_index < ?');
+  let events = 0;
+  let anchor = 0;
+  for (const index of anchors) {
+    events += db.transaction(() => {
+      const deleted = deleteEvents.run(index).changes;
+      deleteOlderCheckpoints.run(index);
+      return deleted;
+    }).immediate();
+    anchor = index;
+    await yieldToEventLoop();
+  }
+  return { events, anchor };
+}
