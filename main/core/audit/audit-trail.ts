@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from '../../common/json/canonical-json.js';
 import { v7 as uuidv7 } from 'uuid';
 import type { AuditAction, AuditEvent } from '../../common/contract/audit.js';
 import type { ApplianceKey } from '../keys/appliance-key.js';
@@ -85,11 +85,4 @@ export class AuditTrail {
       })
       .immediate();
   }
-}
-
-/** RFC 8785 canonical JSON: the same event always hashes to the same bytes. */
-export function canonicalJson(value: unknown): string {
-  const text = canonicalize(value);
-  if (text === undefined) throw new Error('value has no JSON form');
-  return text;
 }

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { AuditEvent } from '../../common/contract/audit.js';
 import { StoredBodyError, decodeStoredBody } from '../store/body-codec.js';
-import { canonicalJson } from './audit-trail.js';
+import { canonicalJson } from '../../common/json/canonical-json.js';
 import { GENESIS_HASH, chainHash, checkpointPayload } from './chain-hash.js';
 
 export interface AuditBreak {
