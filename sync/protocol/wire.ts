@@ -63,9 +63,11 @@ export const UploadBatch = z
     }
     batch.records.forEach((item, index) => {
       if (item.seq !== batch.fromSeq + index) ctx.addIssue({ code: 'custom', path: ['records', index, 'seq'], message: 'seq out of order' });
-      // A record names the seq it was recorded under; an item sent again after a fix travels under a new one.
-      if (item.record.seq !== (item.supersedes ?? item.seq)) {
-        ctx.addIssue({ code: 'custom', path: ['records', index, 'record', 'seq'], message: "the record's seq is neither the item's seq nor the one it supersedes" });
+      // A record names the seq it was recorded under; an item sent again after a fix travels under a new
+      // one, superseding the last seq it was sent under (itself perhaps a resend of the record's own seq).
+      const recordSeqFits = item.supersedes === undefined ? item.record.seq === item.seq : item.record.seq <= item.supersedes;
+      if (!recordSeqFits) {
+        ctx.addIssue({ code: 'custom', path: ['records', index, 'record', 'seq'], message: "the record's seq does not match the item's seq or what it supersedes" });
       }
     });
   });

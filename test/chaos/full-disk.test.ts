@@ -76,9 +76,19 @@ describe('a full disk', () => {
     fillDisk(filler);
     expect(statfsSync(disk.dir).bavail, 'the tmpfs still has free blocks').toBe(0);
 
-    // The guard is told at once, in words, that the crossing was NOT recorded, and why.
-    const assessment = await client.call('capture.manualEntry', { format: 'TD3', fields: utopianTraveller(random) });
-    const recordOnFullDisk = { assessmentId: assessment.id, direction: 'entry' as const, decision: ADMIT };
+    // Pages the WAL already holds can take a few more records; each one that says "recorded" must be kept.
+    // Then the file must grow, and the guard is told at once, in words, that the crossing was NOT recorded, and why.
+    let recordOnFullDisk: { assessmentId: string; direction: 'entry'; decision: Decision } | undefined;
+    for (let attempt = 0; attempt < 5_000 && recordOnFullDisk === undefined; attempt++) {
+      const assessment = await client.call('capture.manualEntry', { format: 'TD3', fields: utopianTraveller(random) });
+      const decision = { assessmentId: assessment.id, direction: 'entry' as const, decision: ADMIT };
+      const outcome: { id: string; seq: number } | Error = await client.call('capture.record', decision).catch((error: unknown) =>
+        error instanceof Error ? error : new Error(String(error)),
+      );
+      if (outcome instanceof Error) recordOnFullDisk = decision;
+      else before.push(outcome);
+    }
+    if (recordOnFullDisk === undefined) throw new Error('the full disk never refused a record');
     await expect(client.call('capture.record', recordOnFullDisk)).rejects.toMatchObject({
       code: 'unavailable',
       message: expect.stringMatching(/^NOT RECORDED: the disk is full\./),

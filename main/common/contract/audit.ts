@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** What an officer did; every one of these is written to the audit trail. */
-export const AuditAction = z.enum(['login', 'logout', 'login-failed', 'scan', 'decision', 'void', 'config-change', 'export', 'pin-change', 'retention-purge']);
+export const AuditAction = z.enum(['login', 'logout', 'login-failed', 'scan', 'decision', 'void', 'config-change', 'export', 'pin-change', 'retention-purge', 'requeue']);
 export type AuditAction = z.infer<typeof AuditAction>;
 
 /**

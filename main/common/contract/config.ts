@@ -34,8 +34,24 @@ export const ApplianceConfig = z
     central: z
       .object({
         url: z.url({ protocol: /^https?$/ }),
+        /** Central's Ed25519 public key (base64, from `sahman central key`): every delta must be signed by it. */
+        publicKey: z
+          .string()
+          .regex(/^[A-Za-z0-9+/]{43}=$/, '32 bytes in base64, as `sahman central key` prints it')
+          .optional(),
+        /** For https: the CA that central's certificate must chain to (PEM file); no other CA is trusted. */
+        caFile: z.string().min(1).optional(),
+        /** For mutual TLS: this appliance's client certificate and key (PEM files). */
+        clientCertFile: z.string().min(1).optional(),
+        clientKeyFile: z.string().min(1).optional(),
+        /** An item undelivered for longer than this raises the stale-backlog alarm (nothing is dropped). */
+        deliveryDeadlineMinutes: z.number().int().min(1).max(10_080).default(15),
       })
-      .strict(),
+      .strict()
+      .refine((central) => (central.clientCertFile === undefined) === (central.clientKeyFile === undefined), {
+        error: 'clientCertFile and clientKeyFile go together',
+        path: ['clientKeyFile'],
+      }),
     checks: z
       .object({
         /** A document expiring within this many days is flagged to the guard. */
@@ -81,7 +97,7 @@ export function defaultConfig(applianceId: string): ApplianceConfig {
     directionDefault: 'entry',
     // A simulated reader, so that a fresh appliance shows documents arriving; a technician replaces it.
     readers: [{ id: 'simulator', spec: 'sim:?interval=8&invalid=0.1&expired=0.1&corrected=0.1' }],
-    central: { url: 'http://127.0.0.1:8787/' },
+    central: { url: 'http://127.0.0.1:8787/', deliveryDeadlineMinutes: 15 },
     checks: { expiringWithinDays: 30, rescanWindowSeconds: 60 },
     retention: { deliveredDays: 90 },
   };

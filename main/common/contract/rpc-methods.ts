@@ -6,6 +6,8 @@ import { ReaderStatusView, ScanView } from './readers.js';
 import { Assessment, Decision, LaneHour, ManualDocumentFields, Referral } from './crossing.js';
 import { MrzFormatSchema } from '../icao/index.js';
 import { RPC_PROTOCOL_VERSION } from './rpc-wire.js';
+import { DeadLetter } from './dead-letter.js';
+import { SyncStatus } from './sync-status.js';
 
 /**
  * The RPC contract: every method and event stream the core serves, with the
@@ -125,6 +127,18 @@ export const rpcMethods = {
     result: z.array(Referral),
     access: ['supervisor'],
   }),
+  'sync.deadLetters': method({
+    summary: 'Items central rejected, with its reason, and whether each was sent again after a fix.',
+    params: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    result: z.array(DeadLetter),
+    access: ['supervisor', 'technician'],
+  }),
+  'sync.requeue': method({
+    summary: 'Sends a rejected item again, after a fix, under a new seq that names the one it supersedes.',
+    params: z.object({ seq: z.number().int().positive() }).strict(),
+    result: z.object({ seq: z.number().int().positive(), supersedes: z.number().int().positive() }),
+    access: ['supervisor', 'technician'],
+  }),
   'system.info': method({
     summary: 'The appliance identity, crossing point, lane, software version and start time.',
     params: NoParams,
@@ -157,6 +171,12 @@ export const rpcStreams = {
     params: NoParams,
     event: ScanView,
     access: ['guard'],
+  }),
+  'sync.status': stream({
+    summary: "The relay's state (idle, sending, backoff, offline, blocked), the backlog and the alarms, now and after each change.",
+    params: NoParams,
+    event: SyncStatus,
+    access: ANY_OFFICER,
   }),
   'system.uptime': stream({
     summary: 'The core uptime, now and then every intervalMs.',

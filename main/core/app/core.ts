@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { ApplianceConfig } from '../../common/contract/config.js';
 import { auditConfigChange } from '../config/config-audit.js';
 import { purgeDelivered } from '../retention/retention-purge.js';
+import { SyncService } from '../sync/sync-service.js';
+import type { RelayOptions } from '../../../sync/relay/relay.js';
 import { CONFIG_FILE_NAME, loadConfigFile } from '../config/config-file.js';
 import { loadOrCreateApplianceKey, type ApplianceKey } from '../keys/appliance-key.js';
 import { closeLogger, openLogger, type Logger } from '../logging/logger.js';
@@ -36,6 +38,8 @@ export interface CoreOptions {
   readonly integrityBudgetMs?: number;
   /** Lockout and idle sign-out; the defaults suit a lane. */
   readonly authPolicy?: AuthPolicy;
+  /** Relay timings (linger, batch caps, backoff); the defaults suit a lane, benchmarks and fault tests tune them. */
+  readonly sync?: Partial<RelayOptions>;
 }
 
 /** A fresh appliance's first technician: their one-time PIN is in this file, readable only by its user. */
@@ -144,6 +148,18 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const capture = new CaptureService({ db: store.db, audit, config: loaded.config, visaRules, scans$: readers.scans$, log });
   const captureRpc = captureHandlers(capture, new VoidService(store.db, audit, loaded.config.applianceId), new CrossingQueries(store.db));
 
+  let sync: SyncService;
+  try {
+    sync = new SyncService(store.db, audit, loaded.config, key, dataDir, log, options.sync);
+  } catch (error) {
+    await readers.close();
+    capture.close();
+    await store.close();
+    await closeLogger(log);
+    throw error;
+  }
+  const syncRpc = sync.handlers();
+
   const system = new SystemService({ config: loaded.config, version: appVersion, host: options.host });
   const systemHandlers = system.handlers();
   const handlers: RpcHandlers = {
@@ -154,6 +170,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       'crossings.void': captureRpc['crossings.void'],
       'supervisor.laneActivity': captureRpc['supervisor.laneActivity'],
       'supervisor.openReferrals': captureRpc['supervisor.openReferrals'],
+      'sync.deadLetters': syncRpc['sync.deadLetters'],
+      'sync.requeue': syncRpc['sync.requeue'],
       'system.info': systemHandlers['system.info'],
       'system.ping': systemHandlers['system.ping'],
     },
@@ -162,6 +180,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...diagnosticsHandlers(),
       ...readers.handlers(),
       'capture.assessments': captureRpc['capture.assessments'],
+      'sync.status': syncRpc['sync.status'],
     },
   };
 
@@ -200,6 +219,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       closing ??= (async () => {
         for (const session of [...sessions]) session.dispose();
         await readers.close();
+        await sync.close();
         capture.close();
         clearInterval(checkpointTimer);
         clearTimeout(firstPurge);

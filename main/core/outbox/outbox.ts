@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { Subject, type Observable } from 'rxjs';
 import { z } from 'zod';
 
 const Seq = z.number().int().nonnegative();
@@ -19,7 +20,23 @@ export function enqueue(db: Database, kind: OutboxKind, at: Date): number {
     insert = db.prepare('INSERT INTO outbox (kind, created_at) VALUES (?, ?)');
     insertStatements.set(db, insert);
   }
-  return Number(insert.run(kind, at.getTime()).lastInsertRowid);
+  const seq = Number(insert.run(kind, at.getTime()).lastInsertRowid);
+  // Inside the transaction, before its commit: harmless, since the relay reads only after the current
+  // synchronous work (this transaction included) has finished, and a rolled-back write just costs it one empty read.
+  additions.get(db)?.next(seq);
+  return seq;
+}
+
+const additions = new WeakMap<Database, Subject<number>>();
+
+/** Ticks with each seq enqueued on this database: the relay's wake-up on commit. */
+export function outboxAdditions(db: Database): Observable<number> {
+  let subject = additions.get(db);
+  if (subject === undefined) {
+    subject = new Subject<number>();
+    additions.set(db, subject);
+  }
+  return subject.asObservable();
 }
 
 /** Everything up to this seq has been acknowledged by central. */

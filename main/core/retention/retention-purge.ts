@@ -18,6 +18,10 @@ export interface PurgeCounts {
 }
 
 const Count = z.number().int().nonnegative();
+
+/** A dead letter central has not yet taken under a new seq: its item must outlive any retention period. */
+const AWAITING_FIX_WHERE = 'd.requeued_as IS NULL OR d.requeued_as > @through';
+const notAwaitingFix = (outer: string): string => `NOT EXISTS (SELECT 1 FROM dead_letters d WHERE d.seq = ${outer}.seq AND (${AWAITING_FIX_WHERE}))`;
 const OptionalIndex = z.number().int().positive().nullable();
 
 /**
@@ -33,13 +37,17 @@ export async function purgeDelivered(db: Database, audit: AuditTrail, retentionD
   const cutoffMs = now.getTime() - retentionDays * DAY_MS;
   const purgeable = { through, cutoffMs };
 
-  const voids = await deleteInChunks(db, 'DELETE FROM voids WHERE seq IN (SELECT seq FROM voids WHERE seq <= @through AND recorded_at < @cutoffMs LIMIT @limit)', purgeable);
+  const voids = await deleteInChunks(
+    db,
+    `DELETE FROM voids WHERE seq IN (SELECT seq FROM voids v WHERE seq <= @through AND recorded_at < @cutoffMs AND ${notAwaitingFix('v')} LIMIT @limit)`,
+    purgeable,
+  );
   // A crossing whose void is still kept stays too: the void names it.
   const crossings = await deleteInChunks(
     db,
     `DELETE FROM crossings WHERE seq IN (
        SELECT seq FROM crossings c WHERE seq <= @through AND recorded_at < @cutoffMs
-         AND NOT EXISTS (SELECT 1 FROM voids v WHERE v.crossing_id = c.id) LIMIT @limit)`,
+         AND NOT EXISTS (SELECT 1 FROM voids v WHERE v.crossing_id = c.id) AND ${notAwaitingFix('c')} LIMIT @limit)`,
     purgeable,
   );
   const { events, anchor } = await purgeAuditEvents(db, purgeable);
@@ -49,7 +57,9 @@ export async function purgeDelivered(db: Database, audit: AuditTrail, retentionD
        SELECT seq FROM outbox o WHERE seq <= @through AND created_at < @cutoffMs
          AND NOT EXISTS (SELECT 1 FROM crossings WHERE seq = o.seq)
          AND NOT EXISTS (SELECT 1 FROM voids WHERE seq = o.seq)
-         AND NOT EXISTS (SELECT 1 FROM audit_events WHERE seq = o.seq) LIMIT @limit)`,
+         AND NOT EXISTS (SELECT 1 FROM audit_events WHERE seq = o.seq)
+         AND NOT EXISTS (SELECT 1 FROM dead_letters WHERE seq = o.seq OR requeued_as = o.seq)
+         AND NOT EXISTS (SELECT 1 FROM requeued WHERE seq = o.seq) LIMIT @limit)`,
     purgeable,
   );
   const counts: PurgeCounts = { crossings, voids, auditEvents: events, outboxRows, auditAnchor: anchor };
@@ -88,6 +98,7 @@ async function purgeAuditEvents(db: Database, params: { through: number; cutoffM
            JOIN audit_events e ON e.chain_index = cp.chain_index
            JOIN outbox o ON o.seq = e.seq
          WHERE e.seq <= @through AND o.created_at < @cutoffMs AND cp.chain_index < @head
+           AND e.seq < (SELECT coalesce(min(d.seq), @through + 1) FROM dead_letters d WHERE ${AWAITING_FIX_WHERE})
          ORDER BY cp.chain_index`,
       )
       .pluck()

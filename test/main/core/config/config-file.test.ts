@@ -47,10 +47,11 @@ describe('the config file', () => {
   it('is read back as written when valid, with defaults for the settings it leaves out', () => {
     expect(loadConfigFile(writeConfig(valid)).config).toEqual({
       ...valid,
+      central: { ...valid.central, deliveryDeadlineMinutes: 15 },
       checks: { expiringWithinDays: 30, rescanWindowSeconds: 60 },
       retention: { deliveredDays: 90 },
     });
-    const tuned = { ...valid, checks: { expiringWithinDays: 90, rescanWindowSeconds: 10 }, retention: { deliveredDays: 30 } };
+    const tuned = { ...valid, central: { ...valid.central, deliveryDeadlineMinutes: 60 }, checks: { expiringWithinDays: 90, rescanWindowSeconds: 10 }, retention: { deliveredDays: 30 } };
     expect(loadConfigFile(writeConfig(tuned)).config).toEqual(tuned);
   });
 

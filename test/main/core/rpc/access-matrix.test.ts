@@ -26,6 +26,9 @@ const sampleParams: Record<MethodName | StreamName, unknown> = {
   'readers.status': {},
   'scans.live': {},
   'diagnostics.linkTest': { count: 1 },
+  'sync.status': {},
+  'sync.deadLetters': {},
+  'sync.requeue': { seq: 1 },
 };
 
 interface Reply {

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/** An item central refused to keep, as supervisors and technicians review it. */
+export const DeadLetter = z
+  .object({
+    seq: z.number().int().positive(),
+    kind: z.enum(['crossing', 'void', 'audit']),
+    reason: z.string(),
+    rejectedAt: z.iso.datetime(),
+    /** The seq it was sent again under, once requeued. */
+    requeuedAs: z.number().int().positive().nullable(),
+  })
+  .strict();
+export type DeadLetter = z.infer<typeof DeadLetter>;

@@ -1,0 +1,100 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { z } from 'zod';
+import { AuditEvent } from '../../common/contract/audit.js';
+import type { BatchAck, SyncItemKind } from '../../../sync/protocol/wire.js';
+import type { Backlog, PendingItem, RelayStore } from '../../../sync/relay/relay-port.js';
+import { readStoredCrossing, readStoredVoid, type StoredRecordResult } from '../capture/stored-records.js';
+import { deliveredThrough, markDeliveredThrough } from '../outbox/outbox.js';
+import { decodeStoredBody } from '../store/body-codec.js';
+
+const PendingRow = z.object({
+  seq: z.number().int().positive(),
+  kind: z.enum(['crossing', 'void', 'audit']),
+  supersedes: z.number().int().positive().nullable(),
+  body: z.instanceof(Uint8Array).nullable(),
+});
+
+const BacklogRow = z.object({ last: z.number().int().nullable(), oldest: z.number().int().nullable() });
+
+function readStoredAudit(body: unknown): StoredRecordResult<AuditEvent> {
+  try {
+    const parsed = AuditEvent.safeParse(JSON.parse(decodeStoredBody(body)));
+    return parsed.success ? { ok: true, record: parsed.data } : { ok: false, problem: 'the stored audit event does not match its schema' };
+  } catch {
+    return { ok: false, problem: 'the stored audit event cannot be read' };
+  }
+}
+
+const readers: Record<SyncItemKind, (body: unknown) => StoredRecordResult<unknown>> = {
+  crossing: readStoredCrossing,
+  void: readStoredVoid,
+  audit: readStoredAudit,
+};
+
+/**
+ * The relay's view of the outbox. Items are read back and validated like any
+ * other row; one that is damaged here is still sent (with a null record) so
+ * that central rejects it into a dead letter: it must neither block the queue
+ * nor vanish.
+ */
+export class OutboxRelayStore implements RelayStore {
+  private readonly pending: Statement<[number, number]>;
+  private readonly backlogStatement: Statement<[number]>;
+  private readonly deadLetter: Statement<[number, string, number]>;
+
+  constructor(private readonly db: Database) {
+    this.pending = db.prepare(`
+      SELECT o.seq, o.kind, r.supersedes,
+        CASE o.kind
+          WHEN 'crossing' THEN (SELECT body FROM crossings WHERE seq = coalesce(r.item_seq, o.seq))
+          WHEN 'void' THEN (SELECT body FROM voids WHERE seq = coalesce(r.item_seq, o.seq))
+          ELSE (SELECT body FROM audit_events WHERE seq = coalesce(r.item_seq, o.seq))
+        END AS body
+      FROM outbox o LEFT JOIN requeued r ON r.seq = o.seq
+      WHERE o.seq > ? ORDER BY o.seq LIMIT ?`);
+    // Seqs are handed out without gaps (AUTOINCREMENT, and a rolled-back insert takes its seq back), so the backlog is a subtraction.
+    this.backlogStatement = db.prepare(
+      'SELECT (SELECT max(seq) FROM outbox) AS last, (SELECT created_at FROM outbox WHERE seq > ? ORDER BY seq LIMIT 1) AS oldest',
+    );
+    this.deadLetter = db.prepare('INSERT OR IGNORE INTO dead_letters (seq, reason, rejected_at) VALUES (?, ?, ?)');
+  }
+
+  deliveredThrough(): number {
+    return deliveredThrough(this.db);
+  }
+
+  readPending(afterSeq: number, maxItems: number, maxBytes: number): readonly PendingItem[] {
+    const items: PendingItem[] = [];
+    let bytes = 0;
+    for (const raw of this.pending.iterate(afterSeq, maxItems)) {
+      const row = PendingRow.parse(raw);
+      const stored = row.body === null ? undefined : readers[row.kind](row.body);
+      const record = stored?.ok === true ? JSON.stringify(stored.record) : 'null';
+      const supersedes = row.supersedes === null ? '' : `,"supersedes":${String(row.supersedes)}`;
+      const json = `{"seq":${String(row.seq)},"kind":"${row.kind}"${supersedes},"record":${record}}`;
+      if (items.length > 0 && bytes + json.length > maxBytes) break;
+      bytes += json.length;
+      items.push({ seq: row.seq, kind: row.kind, json });
+    }
+    return items;
+  }
+
+  acknowledge(ack: BatchAck, at: Date): void {
+    this.db
+      .transaction(() => {
+        for (const rejected of ack.rejected) this.deadLetter.run(rejected.seq, rejected.reason, at.getTime());
+        markDeliveredThrough(this.db, ack.ackedThroughSeq, at);
+      })
+      .immediate();
+  }
+
+  deadLetterCount(): number {
+    return z.number().int().parse(this.db.prepare('SELECT count(*) FROM dead_letters WHERE requeued_as IS NULL').pluck().get());
+  }
+
+  backlog(): Backlog {
+    const delivered = this.deliveredThrough();
+    const row = BacklogRow.parse(this.backlogStatement.get(delivered));
+    return { count: Math.max(0, (row.last ?? 0) - delivered), oldestRecordedAtMs: row.oldest };
+  }
+}
