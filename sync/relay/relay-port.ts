@@ -27,6 +27,11 @@ export interface RelayStore {
   /** Records central's answer in one transaction: the delivery mark, and a dead letter per rejected item. */
   acknowledge(ack: BatchAck, at: Date): void;
   backlog(): Backlog;
+  /**
+   * Items recorded between the two times (epoch ms, by when they entered the
+   * outbox), plus every item sent again after a fix: what reconciliation compares.
+   */
+  itemsRecordedBetween(fromMs: number, toMs: number): readonly PendingItem[];
   /** Items central rejected that nobody has requeued yet. */
   deadLetterCount(): number;
 }

@@ -100,7 +100,7 @@ export class Relay {
       oldestUndeliveredAgeMs: null,
       deliveredThroughSeq: 0,
       lastAckAt: null,
-      alarms: { staleBacklog: false, clockSkewMs: null, deadLetters: 0, reconcileMismatch: null },
+      alarms: { staleBacklog: false, clockSkewMs: null, deadLetters: 0, reconcileMismatch: null, downlinkRefused: null },
     });
     this.publish({});
   }
@@ -142,9 +142,9 @@ export class Relay {
     await this.client.close();
   }
 
-  /** Reported by reconciliation, which runs beside the relay. */
-  setReconcileMismatch(mismatch: string | null): void {
-    this.publish({ alarms: { ...this.status.alarms, reconcileMismatch: mismatch } });
+  /** Alarms raised beside the relay: reconciliation and the downlink. */
+  setAlarms(alarms: Partial<Pick<SyncStatus['alarms'], 'reconcileMismatch' | 'downlinkRefused'>>): void {
+    this.publish({ alarms: { ...this.status.alarms, ...alarms } });
   }
 
   private drain$(): Observable<never> {

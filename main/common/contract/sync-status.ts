@@ -32,6 +32,8 @@ export const SyncStatus = z
         deadLetters: z.number().int().nonnegative(),
         /** A day whose count or digest differs between the appliance and central. */
         reconcileMismatch: z.string().max(200).nullable(),
+        /** Why the last signed delta from central was refused (bad signature, invalid entries). */
+        downlinkRefused: z.string().max(300).nullable(),
       })
       .strict(),
   })

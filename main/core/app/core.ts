@@ -77,7 +77,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   } catch (error) {
     throw new CoreStartError(`cannot create the data folder ${dataDir}: ${error instanceof Error ? error.message : 'unknown error'}`);
   }
-  const loaded = loadConfigFile(options.configPath ?? path.join(dataDir, CONFIG_FILE_NAME));
+  const configPath = options.configPath ?? path.join(dataDir, CONFIG_FILE_NAME);
+  const loaded = loadConfigFile(configPath);
   const key = loadOrCreateApplianceKey(dataDir);
   const log = await openLogger({ dataDir });
   log.info(
@@ -143,14 +144,24 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const purgeTimer = setInterval(purge, RETENTION_INTERVAL_MS);
   purgeTimer.unref();
 
-  const visaRules = loadVisaTable(dataDir);
+  const visaRules = new Map(loadVisaTable(dataDir));
   const readers = new ReaderService(loaded.config.readers, loaded.config.applianceId, log);
   const capture = new CaptureService({ db: store.db, audit, config: loaded.config, visaRules, scans$: readers.scans$, log });
   const captureRpc = captureHandlers(capture, new VoidService(store.db, audit, loaded.config.applianceId), new CrossingQueries(store.db));
 
   let sync: SyncService;
   try {
-    sync = new SyncService(store.db, audit, loaded.config, key, dataDir, log, options.sync);
+    sync = new SyncService({
+      db: store.db,
+      audit,
+      config: loaded.config,
+      configPath,
+      key,
+      dataDir,
+      log,
+      visaRules,
+      ...(options.sync === undefined ? {} : { relay: options.sync }),
+    });
   } catch (error) {
     await readers.close();
     capture.close();

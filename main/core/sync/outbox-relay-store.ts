@@ -31,6 +31,24 @@ const readers: Record<SyncItemKind, (body: unknown) => StoredRecordResult<unknow
   audit: readStoredAudit,
 };
 
+/** An outbox row with its item, resolved through a requeue to where the item is stored. */
+const ITEMS = `
+  SELECT o.seq, o.kind, r.supersedes,
+    CASE o.kind
+      WHEN 'crossing' THEN (SELECT body FROM crossings WHERE seq = coalesce(r.item_seq, o.seq))
+      WHEN 'void' THEN (SELECT body FROM voids WHERE seq = coalesce(r.item_seq, o.seq))
+      ELSE (SELECT body FROM audit_events WHERE seq = coalesce(r.item_seq, o.seq))
+    END AS body
+  FROM outbox o LEFT JOIN requeued r ON r.seq = o.seq`;
+
+function toPendingItem(raw: unknown): PendingItem {
+  const row = PendingRow.parse(raw);
+  const stored = row.body === null ? undefined : readers[row.kind](row.body);
+  const record = stored?.ok === true ? JSON.stringify(stored.record) : 'null';
+  const supersedes = row.supersedes === null ? '' : `,"supersedes":${String(row.supersedes)}`;
+  return { seq: row.seq, kind: row.kind, json: `{"seq":${String(row.seq)},"kind":"${row.kind}"${supersedes},"record":${record}}` };
+}
+
 /**
  * The relay's view of the outbox. Items are read back and validated like any
  * other row; one that is damaged here is still sent (with a null record) so
@@ -39,19 +57,13 @@ const readers: Record<SyncItemKind, (body: unknown) => StoredRecordResult<unknow
  */
 export class OutboxRelayStore implements RelayStore {
   private readonly pending: Statement<[number, number]>;
+  private readonly between: Statement<[number, number]>;
   private readonly backlogStatement: Statement<[number]>;
   private readonly deadLetter: Statement<[number, string, number]>;
 
   constructor(private readonly db: Database) {
-    this.pending = db.prepare(`
-      SELECT o.seq, o.kind, r.supersedes,
-        CASE o.kind
-          WHEN 'crossing' THEN (SELECT body FROM crossings WHERE seq = coalesce(r.item_seq, o.seq))
-          WHEN 'void' THEN (SELECT body FROM voids WHERE seq = coalesce(r.item_seq, o.seq))
-          ELSE (SELECT body FROM audit_events WHERE seq = coalesce(r.item_seq, o.seq))
-        END AS body
-      FROM outbox o LEFT JOIN requeued r ON r.seq = o.seq
-      WHERE o.seq > ? ORDER BY o.seq LIMIT ?`);
+    this.pending = db.prepare(`${ITEMS} WHERE o.seq > ? ORDER BY o.seq LIMIT ?`);
+    this.between = db.prepare(`${ITEMS} WHERE o.created_at BETWEEN ? AND ? OR r.seq IS NOT NULL ORDER BY o.seq`);
     // Seqs are handed out without gaps (AUTOINCREMENT, and a rolled-back insert takes its seq back), so the backlog is a subtraction.
     this.backlogStatement = db.prepare(
       'SELECT (SELECT max(seq) FROM outbox) AS last, (SELECT created_at FROM outbox WHERE seq > ? ORDER BY seq LIMIT 1) AS oldest',
@@ -67,16 +79,16 @@ export class OutboxRelayStore implements RelayStore {
     const items: PendingItem[] = [];
     let bytes = 0;
     for (const raw of this.pending.iterate(afterSeq, maxItems)) {
-      const row = PendingRow.parse(raw);
-      const stored = row.body === null ? undefined : readers[row.kind](row.body);
-      const record = stored?.ok === true ? JSON.stringify(stored.record) : 'null';
-      const supersedes = row.supersedes === null ? '' : `,"supersedes":${String(row.supersedes)}`;
-      const json = `{"seq":${String(row.seq)},"kind":"${row.kind}"${supersedes},"record":${record}}`;
-      if (items.length > 0 && bytes + json.length > maxBytes) break;
-      bytes += json.length;
-      items.push({ seq: row.seq, kind: row.kind, json });
+      const item = toPendingItem(raw);
+      if (items.length > 0 && bytes + item.json.length > maxBytes) break;
+      bytes += item.json.length;
+      items.push(item);
     }
     return items;
+  }
+
+  itemsRecordedBetween(fromMs: number, toMs: number): readonly PendingItem[] {
+    return this.between.all(fromMs, toMs).map(toPendingItem);
   }
 
   acknowledge(ack: BatchAck, at: Date): void {

@@ -5,6 +5,9 @@ import type { Logger } from 'pino';
 import type { ApplianceConfig } from '../../common/contract/config.js';
 import { CentralClient, type CentralTls } from '../../../sync/relay/central-client.js';
 import { DEFAULT_RELAY_OPTIONS, Relay, type RelayOptions } from '../../../sync/relay/relay.js';
+import { Downlink } from '../../../sync/relay/downlink.js';
+import { Reconciler } from '../../../sync/relay/reconciler.js';
+import type { VisaRequirement } from '../../common/contract/document-checks.js';
 import { CoreStartError } from '../app/core-start-error.js';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import type { ApplianceKey } from '../keys/appliance-key.js';
@@ -12,8 +15,14 @@ import { outboxAdditions } from '../outbox/outbox.js';
 import type { CallContext, RpcHandlers } from '../rpc/handlers.js';
 import { DeadLetters } from './dead-letters.js';
 import { OutboxRelayStore } from './outbox-relay-store.js';
+import { SqliteReferenceStore } from './reference-store.js';
 
 const REQUEST_TIMEOUT_MS = 10_000;
+/** Reference data is checked for news this often; alert lists matter within minutes, not seconds. */
+const DOWNLINK_INTERVAL_MS = 60_000;
+/** Today and yesterday are compared with central this often. */
+const RECONCILE_INTERVAL_MS = 10 * 60_000;
+const DAY_MS = 86_400_000;
 
 function readPem(dataDir: string, file: string | undefined, what: string): string | undefined {
   if (file === undefined) return undefined;
@@ -31,22 +40,65 @@ function officerId(context: CallContext): string {
   return officer.id;
 }
 
-/** The uplink to central: the relay over the outbox, its status, and the dead letters. */
+export interface SyncServiceOptions {
+  readonly db: Database;
+  readonly audit: AuditTrail;
+  readonly config: ApplianceConfig;
+  readonly configPath: string;
+  readonly key: ApplianceKey;
+  readonly dataDir: string;
+  readonly log: Logger;
+  /** The map the document checks read: visa-rule deltas update it in place. */
+  readonly visaRules: Map<string, VisaRequirement>;
+  readonly relay?: Partial<RelayOptions>;
+}
+
+/** The uplink to central (the relay, its status, dead letters, reconciliation) and the downlink of signed deltas. */
 export class SyncService {
   private readonly relay: Relay;
   private readonly deadLetters: DeadLetters;
+  private readonly timers: NodeJS.Timeout[] = [];
+  private readonly log: Logger;
 
-  constructor(db: Database, audit: AuditTrail, config: ApplianceConfig, key: ApplianceKey, dataDir: string, log: Logger, overrides: Partial<RelayOptions> = {}) {
+  constructor(options: SyncServiceOptions) {
+    const { db, audit, config, key, dataDir, log } = options;
+    this.log = log;
     const cert = readPem(dataDir, config.central.clientCertFile, 'the client certificate');
     const clientKey = readPem(dataDir, config.central.clientKeyFile, 'the client key');
     const ca = readPem(dataDir, config.central.caFile, "central's CA certificate");
     const tls: CentralTls = { ...(ca === undefined ? {} : { ca }), ...(cert === undefined ? {} : { cert }), ...(clientKey === undefined ? {} : { key: clientKey }) };
     const client = new CentralClient({ url: config.central.url, applianceId: config.applianceId, signer: key, requestTimeoutMs: REQUEST_TIMEOUT_MS, tls });
-    this.relay = new Relay(new OutboxRelayStore(db), client, config.applianceId, {
+    const relayStore = new OutboxRelayStore(db);
+    this.relay = new Relay(relayStore, client, config.applianceId, {
       ...DEFAULT_RELAY_OPTIONS,
       deliveryDeadlineMs: config.central.deliveryDeadlineMinutes * 60_000,
-      ...overrides,
+      ...options.relay,
     });
+    const reconciler = new Reconciler(relayStore, client, config.applianceId);
+    this.every(RECONCILE_INTERVAL_MS, async () => {
+      const mismatches: string[] = [];
+      for (const offset of [1, 0]) {
+        const day = new Date(Date.now() - offset * DAY_MS).toISOString().slice(0, 10);
+        const comparison = await reconciler.compare(day);
+        if (comparison.status === 'mismatch') {
+          mismatches.push(`${day}: ${String(comparison.local.count)} here, ${String(comparison.central.count)} at central`);
+          log.warn({ day, local: comparison.local, central: comparison.central }, 'reconciliation: the appliance and central disagree');
+        }
+      }
+      this.relay.setAlarms({ reconcileMismatch: mismatches.length === 0 ? null : mismatches.join('; ') });
+    });
+    if (config.central.publicKey !== undefined) {
+      const downlink = new Downlink(client, config.applianceId, config.central.publicKey, new SqliteReferenceStore(db, options.visaRules, options.configPath));
+      this.every(DOWNLINK_INTERVAL_MS, async () => {
+        const outcomes = await downlink.refreshAll();
+        const refused = outcomes.flatMap((outcome) => (outcome.status === 'refused' ? [`${outcome.kind}: ${outcome.reason}`] : []));
+        for (const outcome of outcomes) {
+          if (outcome.status === 'applied') log.info({ kind: outcome.kind, from: outcome.fromVersion, to: outcome.toVersion, changes: outcome.changes }, 'reference data updated from central');
+          if (outcome.status === 'refused') log.warn({ kind: outcome.kind, reason: outcome.reason }, 'delta from central refused');
+        }
+        this.relay.setAlarms({ downlinkRefused: refused.length === 0 ? null : refused.join('; ').slice(0, 300) });
+      });
+    }
     this.deadLetters = new DeadLetters(db, audit);
     // State changes only: a log line per batch would drown the log at 20,000 records/s.
     let lastState = '';
@@ -76,6 +128,27 @@ export class SyncService {
   }
 
   async close(): Promise<void> {
+    for (const timer of this.timers) clearInterval(timer);
     await this.relay.stop();
+  }
+
+  /** Runs a periodic job now and then every intervalMs; a failure is logged and retried at the next tick. */
+  private every(intervalMs: number, job: () => Promise<void>): void {
+    let running = false;
+    const run = (): void => {
+      if (running) return;
+      running = true;
+      job()
+        .catch((error: unknown) => {
+          this.log.error({ err: error }, 'sync background job failed; retrying at the next interval');
+        })
+        .finally(() => {
+          running = false;
+        });
+    };
+    const timer = setInterval(run, intervalMs);
+    timer.unref();
+    this.timers.push(timer);
+    setImmediate(run);
   }
 }

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
+import { ApplianceConfig } from '../../common/contract/config.js';
+import { VisaRequirement } from '../../common/contract/document-checks.js';
+import type { DeltaChange, DeltaKind } from '../../../sync/protocol/wire.js';
+import type { ReferenceStore } from '../../../sync/relay/downlink.js';
+import { writeFileDurably } from '../fs/durable-write.js';
+
+/** An alert-list entry: its matching comes with the alert-list check; until then it is kept as sent. */
+const AlertListEntry = z.record(z.string(), z.unknown());
+
+const VersionRow = z.object({ version: z.number().int().nonnegative() });
+const EntryRow = z.object({ key: z.string(), value: z.string() });
+
+/** The delta central sent cannot be applied here; nothing of it was kept. */
+export class DeltaRefused extends Error {
+  override readonly name = 'DeltaRefused';
+}
+
+/**
+ * Reference data from central, applied delta by delta in one transaction each.
+ * Visa rules take effect at once (the map the document checks read is updated
+ * in place); config updates are merged into config.json, checked against the
+ * config schema first, and take effect (and are audited) at the next start.
+ */
+export class SqliteReferenceStore implements ReferenceStore {
+  constructor(
+    private readonly db: Database,
+    private readonly visaRules: Map<string, VisaRequirement>,
+    private readonly configPath: string,
+  ) {
+    for (const [nationality, requirement] of this.entries('visa-rules')) {
+      const parsed = VisaRequirement.safeParse(requirement);
+      if (parsed.success) this.visaRules.set(nationality, parsed.data);
+    }
+  }
+
+  version(kind: DeltaKind): number {
+    const row = this.db.prepare('SELECT version FROM reference_versions WHERE kind = ?').get(kind);
+    return row === undefined ? 0 : VersionRow.parse(row).version;
+  }
+
+  entries(kind: DeltaKind): Map<string, unknown> {
+    const rows = this.db.prepare('SELECT key, value FROM reference_entries WHERE kind = ? ORDER BY key').all(kind);
+    return new Map(rows.map((raw) => EntryRow.parse(raw)).map((row) => [row.key, JSON.parse(row.value) as unknown]));
+  }
+
+  apply(kind: DeltaKind, fromVersion: number, toVersion: number, changes: readonly DeltaChange[]): void {
+    this.checkChanges(kind, changes);
+    const nextConfig = kind === 'config' ? this.mergedConfig(changes) : undefined;
+    this.db
+      .transaction(() => {
+        if (this.version(kind) !== fromVersion) throw new DeltaRefused(`${kind} is no longer at version ${String(fromVersion)}`);
+        const upsert = this.db.prepare('INSERT OR REPLACE INTO reference_entries (kind, key, value) VALUES (?, ?, ?)');
+        const remove = this.db.prepare('DELETE FROM reference_entries WHERE kind = ? AND key = ?');
+        for (const change of changes) {
+          if (change.value === null) remove.run(kind, change.key);
+          else upsert.run(kind, change.key, JSON.stringify(change.value));
+        }
+        this.db
+          .prepare('INSERT INTO reference_versions (kind, version, applied_at) VALUES (?, ?, ?) ON CONFLICT (kind) DO UPDATE SET version = excluded.version, applied_at = excluded.applied_at')
+          .run(kind, toVersion, Date.now());
+        // The file is written inside the transaction: if it cannot be, the version does not move and the delta comes again.
+        if (nextConfig !== undefined) writeFileDurably(this.configPath, `${JSON.stringify(nextConfig, null, 2)}\n`);
+      })
+      .immediate();
+    if (kind === 'visa-rules') {
+      for (const change of changes) {
+        if (change.value === null) this.visaRules.delete(change.key);
+        else this.visaRules.set(change.key, VisaRequirement.parse(change.value));
+      }
+    }
+  }
+
+  private checkChanges(kind: DeltaKind, changes: readonly DeltaChange[]): void {
+    for (const change of changes) {
+      if (change.value === null) continue;
+      const valid =
+        kind === 'visa-rules'
+          ? /^[A-Z<]{3}$/.test(change.key) && VisaRequirement.safeParse(change.value).success
+          : kind === 'alert-list'
+            ? AlertListEntry.safeParse(change.value).success
+            : true;
+      if (!valid) throw new DeltaRefused(`${kind} entry ${change.key.slice(0, 40)} is not valid`);
+    }
+  }
+
+  /** The config file with the delta's top-level settings applied; refused whole if the result is not a valid config. */
+  private mergedConfig(changes: readonly DeltaChange[]): ApplianceConfig {
+    let current: Record<string, unknown>;
+    try {
+      current = z.record(z.string(), z.unknown()).parse(JSON.parse(readFileSync(this.configPath, 'utf8')));
+    } catch {
+      throw new DeltaRefused('the config file cannot be read to apply the update');
+    }
+    for (const change of changes) {
+      // Identity stays with the appliance: central may tune settings, not rename the lane's appliance.
+      if (change.key === 'applianceId' || change.key === 'version') throw new DeltaRefused(`config update may not change ${change.key}`);
+      if (change.value === null) Reflect.deleteProperty(current, change.key);
+      else current[change.key] = change.value;
+    }
+    const parsed = ApplianceConfig.safeParse(current);
+    if (!parsed.success) throw new DeltaRefused(`the config update would make the config invalid at ${parsed.error.issues[0]?.path.join('.') ?? '?'}`);
+    return parsed.data;
+  }
+}
