@@ -4,8 +4,7 @@ import path from 'node:path';
 import type { ApplianceConfig } from '../../common/contract/config.js';
 import { auditConfigChange } from '../config/config-audit.js';
 import { purgeDelivered } from '../retention/retention-purge.js';
-import { SyncService } from '../sync/sync-service.js';
-import type { RelayOptions } from '../../../sync/relay/relay.js';
+import { SyncService, type SyncTimings } from '../sync/sync-service.js';
 import { CONFIG_FILE_NAME, loadConfigFile } from '../config/config-file.js';
 import { loadOrCreateApplianceKey, type ApplianceKey } from '../keys/appliance-key.js';
 import { closeLogger, openLogger, type Logger } from '../logging/logger.js';
@@ -39,7 +38,7 @@ export interface CoreOptions {
   /** Lockout and idle sign-out; the defaults suit a lane. */
   readonly authPolicy?: AuthPolicy;
   /** Relay timings (linger, batch caps, backoff); the defaults suit a lane, benchmarks and fault tests tune them. */
-  readonly sync?: Partial<RelayOptions>;
+  readonly sync?: Partial<SyncTimings>;
 }
 
 /** A fresh appliance's first technician: their one-time PIN is in this file, readable only by its user. */

@@ -50,7 +50,13 @@ export interface SyncServiceOptions {
   readonly log: Logger;
   /** The map the document checks read: visa-rule deltas update it in place. */
   readonly visaRules: Map<string, VisaRequirement>;
-  readonly relay?: Partial<RelayOptions>;
+  readonly relay?: Partial<SyncTimings>;
+}
+
+/** The relay's timings, and how often the downlink and reconciliation run. */
+export interface SyncTimings extends RelayOptions {
+  readonly downlinkIntervalMs: number;
+  readonly reconcileIntervalMs: number;
 }
 
 /** The uplink to central (the relay, its status, dead letters, reconciliation) and the downlink of signed deltas. */
@@ -75,7 +81,7 @@ export class SyncService {
       ...options.relay,
     });
     const reconciler = new Reconciler(relayStore, client, config.applianceId);
-    this.every(RECONCILE_INTERVAL_MS, async () => {
+    this.every(options.relay?.reconcileIntervalMs ?? RECONCILE_INTERVAL_MS, async () => {
       const mismatches: string[] = [];
       for (const offset of [1, 0]) {
         const day = new Date(Date.now() - offset * DAY_MS).toISOString().slice(0, 10);
@@ -89,7 +95,7 @@ export class SyncService {
     });
     if (config.central.publicKey !== undefined) {
       const downlink = new Downlink(client, config.applianceId, config.central.publicKey, new SqliteReferenceStore(db, options.visaRules, options.configPath));
-      this.every(DOWNLINK_INTERVAL_MS, async () => {
+      this.every(options.relay?.downlinkIntervalMs ?? DOWNLINK_INTERVAL_MS, async () => {
         const outcomes = await downlink.refreshAll();
         const refused = outcomes.flatMap((outcome) => (outcome.status === 'refused' ? [`${outcome.kind}: ${outcome.reason}`] : []));
         for (const outcome of outcomes) {
