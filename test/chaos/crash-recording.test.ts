@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../main/common/contract/config.js';
 import { startCore } from '../../main/core/app/core.js';
@@ -9,6 +8,7 @@ import { repoRoot } from '../rigs/built-cli.js';
 import { addOfficers } from '../rigs/officers.js';
 import { inspectStore } from '../rigs/store-checks.js';
 import { tempDir } from '../rigs/temp-dir.js';
+import { buildRecordingChild } from './support/recording-child-bundle.js';
 import { chaosSeed, seededRandom } from './support/travellers.js';
 
 /** At least 50 kills while recording, as issue 5 asks. */
@@ -20,14 +20,8 @@ const START_UP_KILL_EVERY = 10;
 const START_UP_KILL_MS = { min: 30, max: 600 };
 const GUARD = { id: 'uto-crash-guard', pin: '314159', roles: ['guard'] } as const;
 
-/**
- * The child runs as the shipped core does: one esbuild bundle with the native
- * modules left outside (the `bundle` script's settings). Starting it through
- * tsx costs about 2 s a start on this machine, which 50 restarts cannot afford;
- * the bundle starts in well under one. It is written under test/.artifacts (git-ignored)
- * so that the core still finds its package root and node_modules from there.
- */
-const childBundle = path.join(repoRoot, 'test', '.artifacts', 'chaos', `recording-child-${String(process.pid)}.mjs`);
+let childBundle = '';
+let removeChildBundle = (): void => undefined;
 
 interface ChildRun {
   /** Every `recorded` line the child completed before it died: id → seq. */
@@ -82,22 +76,11 @@ async function runAndKill(dataDir: string, seed: number, killAfterMs: number, fr
 
 describe('a crossing reported as recorded survives SIGKILL', () => {
   beforeAll(async () => {
-    mkdirSync(path.dirname(childBundle), { recursive: true });
-    await build({
-      entryPoints: [path.join(repoRoot, 'test', 'chaos', 'support', 'recording-child.ts')],
-      outfile: childBundle,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      logLevel: 'warning',
-      external: ['better-sqlite3', 'serialport', '@serialport/*', 'node-hid', 'electron'],
-      banner: { js: "import { createRequire as sahmanCreateRequire } from 'node:module'; const require = sahmanCreateRequire(import.meta.url);" },
-    });
+    ({ file: childBundle, remove: removeChildBundle } = await buildRecordingChild('recording-child'));
   }, 60_000);
 
   afterAll(() => {
-    rmSync(childBundle, { force: true });
+    removeChildBundle();
   });
 
   it(`keeps every printed id, a gapless seq, a sound file and an intact audit chain across ${String(KILLS)} kills while recording`, async () => {

@@ -5,6 +5,7 @@ import type { ApplianceConfig } from '../../common/contract/config.js';
 import { auditConfigChange } from '../config/config-audit.js';
 import { purgeDelivered } from '../retention/retention-purge.js';
 import { SyncService, type SyncTimings } from '../sync/sync-service.js';
+import type { SyncStatus } from '../../common/contract/sync-status.js';
 import { CONFIG_FILE_NAME, loadConfigFile } from '../config/config-file.js';
 import { loadOrCreateApplianceKey, type ApplianceKey } from '../keys/appliance-key.js';
 import { closeLogger, openLogger, type Logger } from '../logging/logger.js';
@@ -57,6 +58,8 @@ export interface Core {
   readonly log: Logger;
   readonly key: ApplianceKey;
   readonly readers: ReaderService;
+  /** The relay's state now, for hosts and tests; the screens follow the sync.status stream. */
+  syncStatus(): SyncStatus;
   /** Set on the very first start: where the first technician's one-time PIN was written. */
   readonly firstTechnicianPinFile: string | undefined;
   /** Serves the RPC contract on a new client link; dispose the session when the link closes. */
@@ -202,6 +205,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     log,
     key,
     readers,
+    syncStatus: () => sync.status,
     firstTechnicianPinFile,
     openSession(connection) {
       const session = new RpcSession(connection, handlers, {

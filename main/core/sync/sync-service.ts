@@ -57,6 +57,8 @@ export interface SyncServiceOptions {
 export interface SyncTimings extends RelayOptions {
   readonly downlinkIntervalMs: number;
   readonly reconcileIntervalMs: number;
+  /** Per request: an answer that takes longer is given up on (AbortSignal) and the batch is retried. */
+  readonly requestTimeoutMs: number;
 }
 
 /** The uplink to central (the relay, its status, dead letters, reconciliation) and the downlink of signed deltas. */
@@ -73,7 +75,7 @@ export class SyncService {
     const clientKey = readPem(dataDir, config.central.clientKeyFile, 'the client key');
     const ca = readPem(dataDir, config.central.caFile, "central's CA certificate");
     const tls: CentralTls = { ...(ca === undefined ? {} : { ca }), ...(cert === undefined ? {} : { cert }), ...(clientKey === undefined ? {} : { key: clientKey }) };
-    const client = new CentralClient({ url: config.central.url, applianceId: config.applianceId, signer: key, requestTimeoutMs: REQUEST_TIMEOUT_MS, tls });
+    const client = new CentralClient({ url: config.central.url, applianceId: config.applianceId, signer: key, requestTimeoutMs: options.relay?.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, tls });
     const relayStore = new OutboxRelayStore(db);
     this.relay = new Relay(relayStore, client, config.applianceId, {
       ...DEFAULT_RELAY_OPTIONS,

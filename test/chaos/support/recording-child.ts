@@ -5,7 +5,8 @@
  * crossing the moment `capture.record` has answered, and never before: the
  * parent holds every printed id to the promise that it survives a SIGKILL.
  *
- * Run with: node --import tsx recording-child.ts DATA_DIR SEED OFFICER_ID PIN
+ * Run with: node --import tsx recording-child.ts DATA_DIR SEED OFFICER_ID PIN [--fast-sync]
+ * (--fast-sync: the relay retries within a fraction of a second, for the sync fault tests).
  */
 import { writeSync } from 'node:fs';
 import type { Decision } from '../../../main/common/contract/crossing.js';
@@ -32,7 +33,12 @@ async function main(): Promise<void> {
     throw new Error('usage: recording-child.ts DATA_DIR SEED OFFICER_ID PIN');
   }
   const random = seededRandom(Number(seedText));
-  const core = await startCore({ dataDir, host: 'embedded' });
+  const fastSync = process.argv.includes('--fast-sync');
+  const core = await startCore({
+    dataDir,
+    host: 'embedded',
+    ...(fastSync ? { sync: { pollMs: 100, backoff: { initialMs: 20, maxMs: 300 }, blockedRetryMs: 200, requestTimeoutMs: 1_000 } } : {}),
+  });
   const client = connectInProcess(core, 'crash-child');
   await client.call('auth.login', { officerId, pin });
   say('ready');
