@@ -58,8 +58,8 @@ export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
   clockToleranceMs: 60_000,
 };
 
-/** Items are read and validated in slices this big, yielding between them, so a guard's record never waits long. */
-const READ_SLICE_ITEMS = 100;
+/** Items are read and validated in slices this big (about a millisecond), yielding between them, so a guard's record never waits long. */
+const READ_SLICE_ITEMS = 25;
 
 interface SendOutcome {
   /** Items central now holds that it did not before; 0 when there was nothing to send. */
@@ -82,6 +82,11 @@ export class Relay {
   private resumeAfter: number | undefined;
   private maxItems: number;
   private lastAdvanced = 0;
+  /**
+   * The batch after the one in flight, read while central works on that one:
+   * still one request at a time, but reading and central's work overlap.
+   */
+  private prefetched: { readonly after: number; readonly items: Promise<PendingItem[]> } | undefined;
 
   constructor(
     private readonly store: RelayStore,
@@ -176,6 +181,15 @@ export class Relay {
     return timer(delayMs);
   }
 
+  private async takePrefetched(after: number): Promise<PendingItem[] | undefined> {
+    const prefetched = this.prefetched;
+    this.prefetched = undefined;
+    // Read for a batch that was acknowledged as sent; after a failure or a gap, read afresh.
+    if (prefetched?.after !== after) return undefined;
+    const items = await prefetched.items;
+    return items.length === 0 ? undefined : items;
+  }
+
   private async readBatch(afterSeq: number): Promise<PendingItem[]> {
     const items: PendingItem[] = [];
     let bytes = 0;
@@ -194,7 +208,7 @@ export class Relay {
   private async sendOne(): Promise<SendOutcome> {
     const delivered = this.store.deliveredThrough();
     const after = this.resumeAfter ?? delivered;
-    const items = await this.readBatch(after);
+    const items = await this.takePrefetched(after) ?? (await this.readBatch(after));
     const first = items[0];
     const last = items.at(-1);
     if (first === undefined || last === undefined) {
@@ -209,7 +223,10 @@ export class Relay {
     const bytes = await gzipAsync(Buffer.from(json, 'utf8'), { level: 1 });
     let response;
     try {
-      response = await this.client.request('POST', paths.batches(this.applianceId), { bytes, contentType: 'application/json', contentEncoding: 'gzip' });
+      const sent = this.client.request('POST', paths.batches(this.applianceId), { bytes, contentType: 'application/json', contentEncoding: 'gzip' });
+      // A failed read-ahead is no failure: the next send reads afresh (and reports it then).
+      this.prefetched = { after: last.seq, items: this.readBatch(last.seq).catch(() => []) };
+      response = await sent;
     } catch (error) {
       if (error instanceof CentralUnreachable) throw new SyncRetryable(error.message, error.offline);
       throw error;
