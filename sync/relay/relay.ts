@@ -49,8 +49,9 @@ export interface RelayOptions {
 
 export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
   lingerMs: 2,
-  maxBatchItems: 500,
-  maxBatchBytes: 1024 * 1024,
+  // Large enough that a backlog drains in few requests (central's commit and fsync are per batch), well under central's body limit.
+  maxBatchItems: 2_000,
+  maxBatchBytes: 2 * 1024 * 1024,
   pollMs: 5_000,
   backoff: { initialMs: 250, maxMs: 60_000 },
   blockedRetryMs: 30_000,
@@ -60,6 +61,13 @@ export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
 
 /** Items are read and validated in slices this big (about a millisecond), yielding between them, so a guard's record never waits long. */
 const READ_SLICE_ITEMS = 25;
+
+/** A batch ready to send: the gzip'd JSON body and the seqs it spans. */
+interface PreparedBatch {
+  readonly fromSeq: number;
+  readonly toSeq: number;
+  readonly bytes: Buffer;
+}
 
 interface SendOutcome {
   /** Items central now holds that it did not before; 0 when there was nothing to send. */
@@ -86,7 +94,7 @@ export class Relay {
    * The batch after the one in flight, read while central works on that one:
    * still one request at a time, but reading and central's work overlap.
    */
-  private prefetched: { readonly after: number; readonly items: Promise<PendingItem[]> } | undefined;
+  private prefetched: { readonly after: number; readonly maxItems: number; readonly batch: Promise<PreparedBatch | undefined> } | undefined;
 
   constructor(
     private readonly store: RelayStore,
@@ -181,13 +189,22 @@ export class Relay {
     return timer(delayMs);
   }
 
-  private async takePrefetched(after: number): Promise<PendingItem[] | undefined> {
+  private async takePrefetched(after: number): Promise<PreparedBatch | undefined> {
     const prefetched = this.prefetched;
     this.prefetched = undefined;
-    // Read for a batch that was acknowledged as sent; after a failure or a gap, read afresh.
-    if (prefetched?.after !== after) return undefined;
-    const items = await prefetched.items;
-    return items.length === 0 ? undefined : items;
+    // Prepared for a batch that was acknowledged whole; after a failure, a gap or a smaller cap, prepare afresh.
+    if (prefetched?.after !== after || prefetched.maxItems !== this.maxItems) return undefined;
+    return prefetched.batch;
+  }
+
+  /** The next batch after a seq, read, joined and compressed: undefined when nothing is pending. */
+  private async prepareBatch(after: number): Promise<PreparedBatch | undefined> {
+    const items = await this.readBatch(after);
+    const first = items[0];
+    const last = items.at(-1);
+    if (first === undefined || last === undefined) return undefined;
+    const json = `{"batchId":"${randomUUID()}","fromSeq":${String(first.seq)},"toSeq":${String(last.seq)},"records":[${items.map((item) => item.json).join(',')}]}`;
+    return { fromSeq: first.seq, toSeq: last.seq, bytes: await gzipAsync(Buffer.from(json, 'utf8'), { level: 1 }) };
   }
 
   private async readBatch(afterSeq: number): Promise<PendingItem[]> {
@@ -208,24 +225,20 @@ export class Relay {
   private async sendOne(): Promise<SendOutcome> {
     const delivered = this.store.deliveredThrough();
     const after = this.resumeAfter ?? delivered;
-    const items = await this.takePrefetched(after) ?? (await this.readBatch(after));
-    const first = items[0];
-    const last = items.at(-1);
-    if (first === undefined || last === undefined) {
+    const batch = (await this.takePrefetched(after)) ?? (await this.prepareBatch(after));
+    if (batch === undefined) {
       this.publish({ state: 'idle', attempt: 0, nextAttemptAt: null, reason: null });
       return { advanced: 0 };
     }
-    if (first.seq !== after + 1) {
+    if (batch.fromSeq !== after + 1) {
       throw new SyncBlocked(`central holds items only up to seq ${String(after)}, and seq ${String(after + 1)} is no longer on this appliance (purged after delivery)`);
     }
     this.publish({ state: 'sending' });
-    const json = `{"batchId":"${randomUUID()}","fromSeq":${String(first.seq)},"toSeq":${String(last.seq)},"records":[${items.map((item) => item.json).join(',')}]}`;
-    const bytes = await gzipAsync(Buffer.from(json, 'utf8'), { level: 1 });
     let response;
     try {
-      const sent = this.client.request('POST', paths.batches(this.applianceId), { bytes, contentType: 'application/json', contentEncoding: 'gzip' });
-      // A failed read-ahead is no failure: the next send reads afresh (and reports it then).
-      this.prefetched = { after: last.seq, items: this.readBatch(last.seq).catch(() => []) };
+      const sent = this.client.request('POST', paths.batches(this.applianceId), { bytes: batch.bytes, contentType: 'application/json', contentEncoding: 'gzip' });
+      // A failed read-ahead is no failure: the next send prepares afresh (and reports a problem then).
+      this.prefetched = { after: batch.toSeq, maxItems: this.maxItems, batch: this.prepareBatch(batch.toSeq).catch(() => undefined) };
       response = await sent;
     } catch (error) {
       if (error instanceof CentralUnreachable) throw new SyncRetryable(error.message, error.offline);

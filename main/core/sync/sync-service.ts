@@ -84,6 +84,8 @@ export class SyncService {
     });
     const reconciler = new Reconciler(relayStore, client, config.applianceId);
     this.every(options.relay?.reconcileIntervalMs ?? RECONCILE_INTERVAL_MS, async () => {
+      // With a backlog the days would only come out 'pending', after reading them all: not while draining.
+      if (this.relay.status.backlog > 0) return;
       const mismatches: string[] = [];
       for (const offset of [1, 0]) {
         const day = new Date(Date.now() - offset * DAY_MS).toISOString().slice(0, 10);
