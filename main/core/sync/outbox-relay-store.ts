@@ -92,13 +92,23 @@ export class OutboxRelayStore implements RelayStore {
     return this.between.all(fromMs, toMs).map(toPendingItem);
   }
 
+  /**
+   * Written without waiting for fsync: an acknowledgement lost to a power cut
+   * only means the items are sent again, and central answers a resend exactly
+   * as before. The guard's next record does not wait behind a second fsync.
+   */
   acknowledge(ack: BatchAck, at: Date): void {
-    this.db
-      .transaction(() => {
-        for (const rejected of ack.rejected) this.deadLetter.run(rejected.seq, rejected.reason, at.getTime());
-        markDeliveredThrough(this.db, ack.ackedThroughSeq, at);
-      })
-      .immediate();
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      this.db
+        .transaction(() => {
+          for (const rejected of ack.rejected) this.deadLetter.run(rejected.seq, rejected.reason, at.getTime());
+          markDeliveredThrough(this.db, ack.ackedThroughSeq, at);
+        })
+        .immediate();
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
   }
 
   deadLetterCount(): number {
