@@ -79,7 +79,7 @@ export class OutboxRelayStore implements RelayStore {
   readPending(afterSeq: number, maxItems: number, maxBytes: number): readonly PendingItem[] {
     const items: PendingItem[] = [];
     let bytes = 0;
-    for (const raw of this.pending.iterate(afterSeq, maxItems)) {
+    for (const raw of this.pending.all(afterSeq, maxItems)) {
       const item = toPendingItem(raw);
       if (items.length > 0 && bytes + item.json.length > maxBytes) break;
       bytes += item.json.length;
