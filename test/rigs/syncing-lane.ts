@@ -15,7 +15,7 @@ import { connectClient } from './ws-rpc.js';
  * signed in over the real WebSocket RPC: what the sync tests drive.
  */
 /** Quick retries, so that a test sees a blocked relay recover in moments rather than half a minute. */
-export const FAST = { pollMs: 200, blockedRetryMs: 150, backoff: { initialMs: 20, maxMs: 200 }, downlinkIntervalMs: 200, reconcileIntervalMs: 300 };
+export const FAST = { pollMs: 200, blockedRetryMs: 150, backoff: { initialMs: 20, maxMs: 200 }, downlinkIntervalMs: 200, reconcileIntervalMs: 300, healthIntervalMs: 200 };
 
 export async function laneSyncingTo(central: { url: string }, settings: Partial<ApplianceConfig['central']> = {}) {
   const appliance = await startInProcessAppliance({ central: { url: central.url, deliveryDeadlineMinutes: 15, ...settings } }, { sync: FAST });

@@ -162,6 +162,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       dataDir,
       log,
       visaRules,
+      readerStates: () => readers.states(),
       ...(options.sync === undefined ? {} : { relay: options.sync }),
     });
   } catch (error) {

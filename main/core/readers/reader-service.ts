@@ -49,6 +49,11 @@ export class ReaderService {
     return this.registry.scans$;
   }
 
+  /** Every reader's state now: for the health report to central. */
+  states(): { id: string; state: string }[] {
+    return [...this.statuses$.value.values()].map((status) => ({ id: status.readerId, state: status.state }));
+  }
+
   handlers(): Pick<RpcHandlers['streams'], 'readers.status' | 'scans.live'> {
     return {
       'readers.status': () => this.statuses$.pipe(map((statuses) => ({ readers: [...statuses.values()] }))),

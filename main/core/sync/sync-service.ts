@@ -7,6 +7,7 @@ import { CentralClient, type CentralTls } from '../../../sync/relay/central-clie
 import { DEFAULT_RELAY_OPTIONS, Relay, type RelayOptions } from '../../../sync/relay/relay.js';
 import { Downlink } from '../../../sync/relay/downlink.js';
 import { Reconciler } from '../../../sync/relay/reconciler.js';
+import { HealthReporter } from '../../../sync/relay/health-reporter.js';
 import type { VisaRequirement } from '../../common/contract/document-checks.js';
 import { CoreStartError } from '../app/core-start-error.js';
 import type { AuditTrail } from '../audit/audit-trail.js';
@@ -23,6 +24,8 @@ const DOWNLINK_INTERVAL_MS = 60_000;
 /** Today and yesterday are compared with central this often. */
 const RECONCILE_INTERVAL_MS = 10 * 60_000;
 const DAY_MS = 86_400_000;
+/** Device health goes to central this often, on its own lossy channel. */
+const HEALTH_INTERVAL_MS = 60_000;
 
 function readPem(dataDir: string, file: string | undefined, what: string): string | undefined {
   if (file === undefined) return undefined;
@@ -48,6 +51,8 @@ export interface SyncServiceOptions {
   readonly key: ApplianceKey;
   readonly dataDir: string;
   readonly log: Logger;
+  /** Each reader's state, for the health report. */
+  readonly readerStates: () => { id: string; state: string }[];
   /** The map the document checks read: visa-rule deltas update it in place. */
   readonly visaRules: Map<string, VisaRequirement>;
   readonly relay?: Partial<SyncTimings>;
@@ -57,6 +62,7 @@ export interface SyncServiceOptions {
 export interface SyncTimings extends RelayOptions {
   readonly downlinkIntervalMs: number;
   readonly reconcileIntervalMs: number;
+  readonly healthIntervalMs: number;
   /** Per request: an answer that takes longer is given up on (AbortSignal) and the batch is retried. */
   readonly requestTimeoutMs: number;
 }
@@ -96,6 +102,11 @@ export class SyncService {
         }
       }
       this.relay.setAlarms({ reconcileMismatch: mismatches.length === 0 ? null : mismatches.join('; ') });
+    });
+    const health = new HealthReporter(client, config.applianceId);
+    this.every(options.relay?.healthIntervalMs ?? HEALTH_INTERVAL_MS, async () => {
+      const status = this.relay.status;
+      await health.send({ at: new Date().toISOString(), backlog: status.backlog, oldestUndeliveredAgeMs: status.oldestUndeliveredAgeMs, readers: options.readerStates() });
     });
     if (config.central.publicKey !== undefined) {
       const downlink = new Downlink(client, config.applianceId, config.central.publicKey, new SqliteReferenceStore(db, options.visaRules, options.configPath));
