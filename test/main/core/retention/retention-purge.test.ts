@@ -10,6 +10,7 @@ import { VoidService } from '../../../../main/core/capture/void-service.js';
 import { loadOrCreateApplianceKey } from '../../../../main/core/keys/appliance-key.js';
 import { markDeliveredThrough } from '../../../../main/core/outbox/outbox.js';
 import { purgeDelivered } from '../../../../main/core/retention/retention-purge.js';
+import { OutboxRelayStore } from '../../../../main/core/sync/outbox-relay-store.js';
 import { openStore } from '../../../../main/core/store/open-store.js';
 import { auditEvents } from '../../../rigs/audit-rows.js';
 import { SPECIMEN_PASSPORT } from '../../../rigs/specimens.js';
@@ -69,6 +70,19 @@ describe('the retention purge', () => {
     expect(verify()).toMatchObject({ intact: true });
     // The purge is itself on the trail, with what it removed.
     expect(auditEvents(db).at(-1)).toMatchObject({ action: 'retention-purge', details: { crossings: 8, deliveredThroughSeq: deliveredUpTo.seq } });
+    await store.close();
+  });
+
+  it('keeps an item central rejected until it is requeued, however old', async () => {
+    const { store, audit, recorded, verify } = await laneWithHistory();
+    const rejected = recorded[1];
+    const last = recorded.at(-1);
+    if (rejected === undefined || last === undefined) throw new Error('nothing recorded');
+    // Central's answer, recorded the way the relay records it: everything held, one crossing rejected.
+    new OutboxRelayStore(store.db).acknowledge({ ackedThroughSeq: last.seq + 10, rejected: [{ seq: rejected.seq, reason: 'record: invalid' }] }, new Date());
+    await purgeDelivered(store.db, audit, 1, new Date(START + 1000 * DAY_MS));
+    expect(store.db.prepare('SELECT id FROM crossings').pluck().all()).toEqual([rejected.id]);
+    expect(verify()).toMatchObject({ intact: true });
     await store.close();
   });
 
