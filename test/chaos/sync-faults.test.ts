@@ -1,6 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../main/common/contract/config.js';
@@ -8,6 +7,7 @@ import type { Decision } from '../../main/common/contract/crossing.js';
 import { startCore } from '../../main/core/app/core.js';
 import { loadOrCreateApplianceKey } from '../../main/core/keys/appliance-key.js';
 import { outboxSeqs } from '../rigs/syncing-lane.js';
+import { freePort } from '../rigs/free-port.js';
 import { builtCli, repoRoot } from '../rigs/built-cli.js';
 import { startTestCentral } from '../rigs/central.js';
 import { startFaultProxy } from '../rigs/fault-proxy.js';
@@ -25,14 +25,6 @@ const FAST_SYNC = { pollMs: 100, backoff: { initialMs: 10, maxMs: 200 }, blocked
 let childBundle = '';
 let removeChildBundle = (): void => undefined;
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 /** A data folder whose appliance sends to centralUrl, with its key and a guard; started once and stopped. */
 async function preparedLane(centralUrl: string, applianceId: string): Promise<{ dataDir: string; publicKeyBase64: string }> {

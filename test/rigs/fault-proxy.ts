@@ -18,6 +18,8 @@
  * is written, and that race would look like an injected fault that the plan did not choose.
  */
 import net from 'node:net';
+// The simulator's seeded generator: the point is that a fault sequence replays from its seed.
+import { seededRandom } from '../../drivers/simulator/seeded-random.js';
 
 /**
  * Probabilities in 0..1, per request. They are independent coins tossed in this order:
@@ -79,18 +81,6 @@ const MAX_HEAD_BYTES = 64 * 1024;
 
 function ignore(): void {
   // Socket errors are the point of this rig: they must never reach the test as uncaught errors.
-}
-
-/** mulberry32: tiny, fast and good enough to pick faults; the point is that it replays from a seed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 0x1_0000_0000;
-  };
 }
 
 function checkedPlan(plan: FaultPlan): FaultPlan {

@@ -7,7 +7,6 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -22,6 +21,7 @@ import { CaptureService } from '../../../main/core/capture/capture-service.js';
 import { loadOrCreateApplianceKey } from '../../../main/core/keys/appliance-key.js';
 import { openStore } from '../../../main/core/store/open-store.js';
 import { seededRandom } from '../../../drivers/simulator/seeded-random.js';
+import { freePort } from '../../rigs/free-port.js';
 import { builtCli } from '../../rigs/built-cli.js';
 import { connectInProcess } from '../../rigs/in-process-rpc.js';
 import { addOfficers } from '../../rigs/officers.js';
@@ -34,14 +34,6 @@ const BACKLOG_ITEMS = Number(process.env.SAHMAN_BENCH_BACKLOG ?? 200_000);
 const GUARD = { id: 'uto-bench-guard', pin: '112358', roles: ['guard'] } as const;
 const ADMIT: Decision = { outcome: 'admit', reasons: ['documents-in-order'] };
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 interface CentralProcess {
   readonly url: string;

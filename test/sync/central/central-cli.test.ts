@@ -10,21 +10,16 @@ import { CENTRAL_DATABASE_FILE } from '../../../sync/central/central-store.js';
 import { runCentral } from '../../../sync/central/central-cli.js';
 import { paths } from '../../../sync/protocol/wire.js';
 import { startTestCentral } from '../../rigs/central.js';
+import { runSahman, type CliOutcome } from '../../rigs/cli-in-process.js';
 import { tempDir } from '../../rigs/temp-dir.js';
 import { getSigned, makeAppliance, postBatch } from './signed-client.js';
 import { auditItem, batchOf, crossingItem } from './specimen-items.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
-async function central(args: readonly string[], signal?: AbortSignal): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-  stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-  const code = await runCentral(args, { stdout, stderr }, signal === undefined ? {} : { signal });
-  return { code, stdout: out, stderr: err };
+/** `sahman central …` through the real dispatcher, which loads the central module outside the bundle. */
+function central(args: readonly string[]): Promise<CliOutcome> {
+  return runSahman(['central', ...args]);
 }
 
 function jsonLines(text: string): unknown[] {
