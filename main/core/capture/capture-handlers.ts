@@ -1,14 +1,8 @@
-import type { CallContext, RpcHandlers } from '../rpc/handlers.js';
+import { signedInOfficerId as officerId, type RpcHandlers } from '../rpc/handlers.js';
 import type { CaptureService } from './capture-service.js';
 import type { CrossingQueries } from './crossing-queries.js';
 import type { VoidService } from './void-service.js';
 
-/** The access rule lets these calls through only with a signed-in officer. */
-function officerId(context: CallContext): string {
-  const officer = context.auth.officer;
-  if (officer === undefined) throw new Error('a role-guarded method was reached without an officer');
-  return officer.id;
-}
 
 export function captureHandlers(
   capture: CaptureService,

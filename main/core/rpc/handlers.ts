@@ -18,6 +18,13 @@ export interface CallContext {
   whenWritable(): Promise<void>;
 }
 
+/** The caller of a role-guarded method: the access check lets such calls through only with a signed-in officer. */
+export function signedInOfficerId(context: CallContext): string {
+  const officer = context.auth.officer;
+  if (officer === undefined) throw new Error('a role-guarded method was reached without an officer');
+  return officer.id;
+}
+
 type MethodHandler<K extends keyof RpcMethods> = (
   params: z.output<RpcMethods[K]['params']>,
   context: CallContext,

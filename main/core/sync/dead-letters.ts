@@ -15,6 +15,11 @@ const DeadLetterRow = z.object({
   item_seq: z.number().int().positive(),
 });
 
+/** A dead letter with its kind, and where its item is stored (its own seq, or the first one it was sent under). */
+const DEAD_LETTERS = `
+  SELECT d.seq, o.kind, d.reason, d.rejected_at, d.requeued_as, coalesce(r.item_seq, d.seq) AS item_seq
+  FROM dead_letters d JOIN outbox o ON o.seq = d.seq LEFT JOIN requeued r ON r.seq = d.seq`;
+
 /** Items central rejected: listed for supervisors and technicians, and sent again once the cause is fixed. */
 export class DeadLetters {
   constructor(
@@ -24,11 +29,7 @@ export class DeadLetters {
 
   list(limit: number): DeadLetter[] {
     return this.db
-      .prepare(
-        `SELECT d.seq, o.kind, d.reason, d.rejected_at, d.requeued_as, coalesce(r.item_seq, d.seq) AS item_seq
-         FROM dead_letters d JOIN outbox o ON o.seq = d.seq LEFT JOIN requeued r ON r.seq = d.seq
-         ORDER BY d.seq DESC LIMIT ?`,
-      )
+      .prepare(`${DEAD_LETTERS} ORDER BY d.seq DESC LIMIT ?`)
       .all(limit)
       .map((raw) => {
         const row = DeadLetterRow.parse(raw);
@@ -44,12 +45,7 @@ export class DeadLetters {
     try {
       return this.db
         .transaction(() => {
-          const raw = this.db
-            .prepare(
-              `SELECT d.seq, o.kind, d.reason, d.rejected_at, d.requeued_as, coalesce(r.item_seq, d.seq) AS item_seq
-               FROM dead_letters d JOIN outbox o ON o.seq = d.seq LEFT JOIN requeued r ON r.seq = d.seq WHERE d.seq = ?`,
-            )
-            .get(seq);
+          const raw = this.db.prepare(`${DEAD_LETTERS} WHERE d.seq = ?`).get(seq);
           if (raw === undefined) throw new CoreError('invalid_params', `seq ${String(seq)} is not a rejected item`);
           const row = DeadLetterRow.parse(raw);
           if (row.requeued_as !== null) throw new CoreError('invalid_params', `seq ${String(seq)} was already sent again as seq ${String(row.requeued_as)}`);

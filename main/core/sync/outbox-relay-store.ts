@@ -5,7 +5,7 @@ import { CrossingRecord, VoidRecord } from '../../common/contract/crossing.js';
 import type { BatchAck, SyncItemKind } from '../../../sync/protocol/wire.js';
 import type { Backlog, PendingItem, RelayStore } from '../../../sync/relay/relay-port.js';
 import { deliveredThrough, markDeliveredThrough } from '../outbox/outbox.js';
-import { decodeStoredBody } from '../store/body-codec.js';
+import { readStoredJson } from '../store/stored-json.js';
 
 const PendingRow = z.object({
   seq: z.number().int().positive(),
@@ -18,20 +18,6 @@ const BacklogRow = z.object({ last: z.number().int().nullable(), oldest: z.numbe
 
 const schemas: Record<SyncItemKind, z.ZodType> = { crossing: CrossingRecord, void: VoidRecord, audit: AuditEvent };
 
-/**
- * The stored JSON text of an item, once it has been read back and validated;
- * undefined when it is damaged. The text goes on the wire as it is: it was
- * written by JSON.stringify of a validated record, and re-encoding it would
- * only cost time.
- */
-function validatedText(kind: SyncItemKind, body: unknown): string | undefined {
-  try {
-    const text = decodeStoredBody(body);
-    return schemas[kind].safeParse(JSON.parse(text)).success ? text : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** An outbox row with its item, resolved through a requeue to where the item is stored. */
 const ITEMS = `
@@ -45,7 +31,10 @@ const ITEMS = `
 
 function toPendingItem(raw: unknown): PendingItem {
   const row = PendingRow.parse(raw);
-  const record = (row.body === null ? undefined : validatedText(row.kind, row.body)) ?? 'null';
+  // Validated, then sent as the stored text: it was written by JSON.stringify of a validated record,
+  // and re-encoding it would only cost time.
+  const stored = row.body === null ? undefined : readStoredJson(row.body, schemas[row.kind]);
+  const record = stored?.ok === true ? stored.text : 'null';
   const supersedes = row.supersedes === null ? '' : `,"supersedes":${String(row.supersedes)}`;
   return { seq: row.seq, kind: row.kind, json: `{"seq":${String(row.seq)},"kind":"${row.kind}"${supersedes},"record":${record}}` };
 }

@@ -13,7 +13,7 @@ import { CoreStartError } from '../app/core-start-error.js';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import type { ApplianceKey } from '../keys/appliance-key.js';
 import { outboxAdditions } from '../outbox/outbox.js';
-import type { CallContext, RpcHandlers } from '../rpc/handlers.js';
+import { signedInOfficerId, type RpcHandlers } from '../rpc/handlers.js';
 import { DeadLetters } from './dead-letters.js';
 import { OutboxRelayStore } from './outbox-relay-store.js';
 import { SqliteReferenceStore } from './reference-store.js';
@@ -35,12 +35,6 @@ function readPem(dataDir: string, file: string | undefined, what: string): strin
   } catch (error) {
     throw new CoreStartError(`cannot read ${what} ${resolved}: ${error instanceof Error ? error.message : 'unknown error'}`);
   }
-}
-
-function officerId(context: CallContext): string {
-  const officer = context.auth.officer;
-  if (officer === undefined) throw new Error('a role-guarded method was reached without an officer');
-  return officer.id;
 }
 
 export interface SyncServiceOptions {
@@ -140,7 +134,7 @@ export class SyncService {
     return {
       'sync.deadLetters': ({ limit }) => this.deadLetters.list(limit),
       'sync.requeue': ({ seq }, context) => {
-        const requeued = this.deadLetters.requeue(seq, officerId(context), new Date());
+        const requeued = this.deadLetters.requeue(seq, signedInOfficerId(context), new Date());
         this.relay.wake();
         return requeued;
       },

@@ -1,0 +1,21 @@
+import type { z } from 'zod';
+import { StoredBodyError, decodeStoredBody } from './body-codec.js';
+
+export type StoredJsonResult<T> =
+  | { readonly ok: true; readonly record: T; /** The JSON text as stored, for callers that pass it on unchanged. */ readonly text: string }
+  | { readonly ok: false; readonly problem: string };
+
+/** A stored body read back: decompressed, parsed and validated by its schema, or the reason it is damaged. */
+export function readStoredJson<T>(body: unknown, schema: z.ZodType<T>): StoredJsonResult<T> {
+  let text: string;
+  let json: unknown;
+  try {
+    text = decodeStoredBody(body);
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, problem: error instanceof StoredBodyError ? error.message : 'the stored body is not JSON' };
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) return { ok: false, problem: `the stored record does not match its schema at ${parsed.error.issues[0]?.path.join('.') ?? '?'}` };
+  return { ok: true, record: parsed.data, text };
+}
