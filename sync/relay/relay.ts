@@ -1,7 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import {
   BehaviorSubject,
   EMPTY,
@@ -25,11 +22,10 @@ import {
 import type { SyncStatus } from '../../main/common/contract/sync-status.js';
 import { BatchAck, ErrorBody, paths } from '../protocol/wire.js';
 import { backoffDelayMs, type BackoffPolicy } from './backoff.js';
+import { BatchEncoder, type PreparedBatch } from './batch-encoder.js';
 import { CentralUnreachable, type CentralClient } from './central-client.js';
-import type { PendingItem, RelayStore } from './relay-port.js';
+import type { RelayStore } from './relay-port.js';
 import { SyncBlocked, SyncRetryable } from './relay-errors.js';
-
-const gzipAsync = promisify(gzip);
 
 export interface RelayOptions {
   /** After a wake-up, wait this long for more records before sending (Kafka's linger.ms). */
@@ -61,13 +57,6 @@ export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
 
 /** Items are read and validated in slices this big (about a millisecond), yielding between them, so a guard's record never waits long. */
 const READ_SLICE_ITEMS = 25;
-
-/** A batch ready to send: the gzip'd JSON body and the seqs it spans. */
-interface PreparedBatch {
-  readonly fromSeq: number;
-  readonly toSeq: number;
-  readonly bytes: Buffer;
-}
 
 interface SendOutcome {
   /** Items central now holds that it did not before; 0 when there was nothing to send. */
@@ -204,36 +193,25 @@ export class Relay {
     return prefetched.batch;
   }
 
-  /** The next batch after a seq, read, joined and compressed: undefined when nothing is pending. */
-  private async prepareBatch(after: number): Promise<PreparedBatch | undefined> {
-    const items = await this.readBatch(after);
-    const first = items[0];
-    const last = items.at(-1);
-    if (first === undefined || last === undefined) return undefined;
-    // Encoded slice by slice with a yield between, like the reading: one 2 MB join would hold up a guard's record.
-    const chunks = [Buffer.from(`{"batchId":"${randomUUID()}","fromSeq":${String(first.seq)},"toSeq":${String(last.seq)},"records":[`, 'utf8')];
-    for (let start = 0; start < items.length; start += READ_SLICE_ITEMS * 4) {
-      const slice = items.slice(start, start + READ_SLICE_ITEMS * 4).map((item) => item.json);
-      chunks.push(Buffer.from(`${start === 0 ? '' : ','}${slice.join(',')}`, 'utf8'));
-      await yieldToEventLoop();
+  /** The next batch after a seq, read and compressed as it is read: undefined when nothing is pending. */
+  private async prepareBatch(afterSeq: number): Promise<PreparedBatch | undefined> {
+    const encoder = new BatchEncoder();
+    try {
+      let last = afterSeq;
+      while (encoder.items < this.maxItems) {
+        const slice = this.store.readPending(last, Math.min(READ_SLICE_ITEMS, this.maxItems - encoder.items), this.options.maxBatchBytes - encoder.size);
+        const first = slice[0];
+        if (first === undefined || (encoder.items > 0 && encoder.size + first.json.length > this.options.maxBatchBytes)) break;
+        encoder.add(slice);
+        last = slice.at(-1)?.seq ?? last;
+        if (slice.length < READ_SLICE_ITEMS || encoder.size >= this.options.maxBatchBytes) break;
+        await yieldToEventLoop();
+      }
+    } catch (error) {
+      encoder.abandon();
+      throw error;
     }
-    chunks.push(Buffer.from(']}', 'utf8'));
-    return { fromSeq: first.seq, toSeq: last.seq, bytes: await gzipAsync(Buffer.concat(chunks), { level: 1 }) };
-  }
-
-  private async readBatch(afterSeq: number): Promise<PendingItem[]> {
-    const items: PendingItem[] = [];
-    let bytes = 0;
-    while (items.length < this.maxItems) {
-      const last = items.at(-1)?.seq ?? afterSeq;
-      const slice = this.store.readPending(last, Math.min(READ_SLICE_ITEMS, this.maxItems - items.length), this.options.maxBatchBytes - bytes);
-      if (items.length > 0 && slice.length > 0 && bytes + (slice[0]?.json.length ?? 0) > this.options.maxBatchBytes) break;
-      items.push(...slice);
-      bytes += slice.reduce((sum, item) => sum + item.json.length, 0);
-      if (slice.length < READ_SLICE_ITEMS || bytes >= this.options.maxBatchBytes) break;
-      await yieldToEventLoop();
-    }
-    return items;
+    return encoder.finish();
   }
 
   private async sendOne(): Promise<SendOutcome> {
