@@ -1,10 +1,15 @@
 import { CrossingRecord, VoidRecord } from '../../common/contract/crossing.js';
+import { canonicalJson } from '../../common/json/canonical-json.js';
 import { encodeRecordBody } from '../store/body-codec.js';
 import { readStoredJson, type StoredJsonResult } from '../store/stored-json.js';
 
-/** The stored form of a crossing or a void: its JSON, compressed. */
+/**
+ * The stored form of a crossing or a void: its canonical JSON, compressed.
+ * Canonical because the relay sends this text as it is, and central, which
+ * digests every item in canonical form, then has nothing to reorder.
+ */
 export function storedBody(record: CrossingRecord | VoidRecord): Buffer {
-  return encodeRecordBody(JSON.stringify(record));
+  return encodeRecordBody(canonicalJson(record));
 }
 
 /** A crossing read back: decompressed, parsed and validated, or the reason it is damaged. */

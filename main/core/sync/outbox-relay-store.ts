@@ -36,7 +36,8 @@ function toPendingItem(raw: unknown): PendingItem {
   const stored = row.body === null ? undefined : readStoredJson(row.body, schemas[row.kind]);
   const record = stored?.ok === true ? stored.text : 'null';
   const supersedes = row.supersedes === null ? '' : `,"supersedes":${String(row.supersedes)}`;
-  return { seq: row.seq, kind: row.kind, json: `{"seq":${String(row.seq)},"kind":"${row.kind}"${supersedes},"record":${record}}` };
+  // Keys in canonical order, around a record stored canonically: central digests the item's canonical form, and finds nothing to reorder.
+  return { seq: row.seq, kind: row.kind, json: `{"kind":"${row.kind}","record":${record},"seq":${String(row.seq)}${supersedes}}` };
 }
 
 /**
