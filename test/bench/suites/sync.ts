@@ -6,7 +6,7 @@
  * and both sides validate every item with zod.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -18,7 +18,7 @@ import { startCore, type Core } from '../../../main/core/app/core.js';
 import { AuditTrail } from '../../../main/core/audit/audit-trail.js';
 import { OfficerStore } from '../../../main/core/auth/officer-store.js';
 import { CaptureService } from '../../../main/core/capture/capture-service.js';
-import { loadOrCreateApplianceKey } from '../../../main/core/keys/appliance-key.js';
+import { applianceKeyPath, loadOrCreateApplianceKey } from '../../../main/core/keys/appliance-key.js';
 import { openStore } from '../../../main/core/store/open-store.js';
 import { seededRandom } from '../../../drivers/simulator/seeded-random.js';
 import { freePort } from '../../rigs/free-port.js';
@@ -31,6 +31,8 @@ import { atLeast, atMost, median, percentile, round, type BenchSuite } from '../
 const STEADY_RATE_PER_S = 20;
 const STEADY_RECORDS = 400;
 const BACKLOG_ITEMS = Number(process.env.SAHMAN_BENCH_BACKLOG ?? 200_000);
+/** The machine is shared and noisy: the drain is run this many times and the median reported. */
+const DRAIN_ROUNDS = 3;
 const GUARD = { id: 'uto-bench-guard', pin: '112358', roles: ['guard'] } as const;
 const ADMIT: Decision = { outcome: 'admit', reasons: ['documents-in-order'] };
 
@@ -41,8 +43,19 @@ interface CentralProcess {
   stop(): Promise<void>;
 }
 
+/**
+ * Central keeps its database in RAM here. In the field central is another
+ * machine; sharing this one's CPUs is unavoidable in a bench, but sharing its
+ * disk is not, and would measure the wrong thing: central writes some 40 MB/s
+ * with an fsync per batch while the backlog drains, and on one ext4 file system
+ * a guard's fsync waits for the other writer's data (the journal is shared).
+ * The appliance's own database stays on the disk, with every fsync it makes.
+ */
+const CENTRAL_RAM_DIR = '/dev/shm';
+
 async function startCentralProcess(): Promise<CentralProcess> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sahman-bench-central-'));
+  if (!existsSync(CENTRAL_RAM_DIR)) throw new Error(`the sync bench keeps central's database in ${CENTRAL_RAM_DIR}, which this machine lacks`);
+  const dataDir = mkdtempSync(path.join(CENTRAL_RAM_DIR, 'sahman-bench-central-'));
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [builtCli, 'central', '--port', String(port), '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
@@ -80,8 +93,12 @@ async function signedInGuard(core: Core) {
   return client;
 }
 
-/** At 20 records/s: from the commit (capture.record answered) to central's acknowledgement of that seq. */
-async function steadyState(central: CentralProcess): Promise<number[]> {
+/**
+ * At 20 records/s: from the commit (capture.record answered) to central's
+ * acknowledgement of that seq; and capture.record's own latency, the baseline
+ * for the same call while a backlog drains.
+ */
+async function steadyState(central: CentralProcess): Promise<{ commitToAck: number[]; record: number[] }> {
   const dataDir = laneData('uto-bench-steady', central.url);
   central.register('uto-bench-steady', loadOrCreateApplianceKey(dataDir).publicKeyBase64);
   const core = await startCore({ dataDir, host: 'embedded' });
@@ -89,12 +106,15 @@ async function steadyState(central: CentralProcess): Promise<number[]> {
   const status$ = client.stream('sync.status', {});
   const random = seededRandom(7);
   const samples: number[] = [];
+  const recordLatencies: number[] = [];
   const intervalMs = 1000 / STEADY_RATE_PER_S;
   const started = performance.now();
   for (let i = 0; i < STEADY_RECORDS; i++) {
     const assessment = await client.call('capture.manualEntry', { format: 'TD3', fields: utopianTraveller(random) });
+    const before = performance.now();
     const { seq } = await client.call('capture.record', { assessmentId: assessment.id, direction: 'entry', decision: ADMIT });
     const committed = performance.now();
+    if (i >= 20) recordLatencies.push(committed - before);
     await firstValueFrom(status$.pipe(filter((status) => status.deliveredThroughSeq >= seq)));
     if (i >= 20) samples.push(performance.now() - committed);
     const next = started + (i + 1) * intervalMs;
@@ -103,7 +123,7 @@ async function steadyState(central: CentralProcess): Promise<number[]> {
   client.close();
   await core.close();
   rmSync(dataDir, { recursive: true, force: true });
-  return samples;
+  return { commitToAck: samples, record: recordLatencies };
 }
 
 /** A lane that recorded through a long outage: BACKLOG_ITEMS items made by the capture use-case. */
@@ -128,6 +148,44 @@ async function laneWithBacklog(centralUrl: string): Promise<string> {
   return dataDir;
 }
 
+interface DrainRound {
+  readonly items: number;
+  readonly seconds: number;
+  readonly itemsPerSecond: number;
+  readonly recordLatencies: number[];
+  readonly p99: number;
+}
+
+/**
+ * One drain of a copy of the filled lane. The copy gets a key of its own, so
+ * central takes its items as a new sequence rather than as resends of the last
+ * round's; a guard records every 20 ms meanwhile, timed in this (the appliance's) process.
+ */
+async function drainRound(filled: string, central: CentralProcess): Promise<DrainRound> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sahman-bench-sync-'));
+  cpSync(filled, dataDir, { recursive: true });
+  rmSync(applianceKeyPath(dataDir), { force: true });
+  central.register('uto-bench-drain', loadOrCreateApplianceKey(dataDir).publicKeyBase64);
+  const core = await startCore({ dataDir, host: 'embedded' });
+  const client = await signedInGuard(core);
+  const items = core.syncStatus().backlog;
+  const started = performance.now();
+  const recordLatencies: number[] = [];
+  const random = seededRandom(13);
+  while (core.syncStatus().backlog > 0 || core.syncStatus().state !== 'idle') {
+    const assessment = await client.call('capture.manualEntry', { format: 'TD3', fields: utopianTraveller(random) });
+    const before = performance.now();
+    await client.call('capture.record', { assessmentId: assessment.id, direction: 'entry', decision: ADMIT });
+    recordLatencies.push(performance.now() - before);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const seconds = (performance.now() - started) / 1000;
+  client.close();
+  await core.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  return { items, seconds: round(seconds, 2), itemsPerSecond: Math.round(items / seconds), recordLatencies, p99: percentile(recordLatencies, 99) };
+}
+
 export const suite: BenchSuite = {
   name: 'sync',
   async run() {
@@ -135,46 +193,41 @@ export const suite: BenchSuite = {
     try {
       const steady = await steadyState(central);
 
-      const dataDir = await laneWithBacklog(central.url);
-      central.register('uto-bench-drain', loadOrCreateApplianceKey(dataDir).publicKeyBase64);
-      const core = await startCore({ dataDir, host: 'embedded' });
-      const client = await signedInGuard(core);
-      const backlog = core.syncStatus().backlog;
-      const drainStarted = performance.now();
-      // A guard keeps recording while the backlog drains: their latency is measured in this (the appliance's) process.
-      const recordLatencies: number[] = [];
-      const random = seededRandom(13);
-      while (core.syncStatus().backlog > 0 || core.syncStatus().state !== 'idle') {
-        const assessment = await client.call('capture.manualEntry', { format: 'TD3', fields: utopianTraveller(random) });
-        const before = performance.now();
-        await client.call('capture.record', { assessmentId: assessment.id, direction: 'entry', decision: ADMIT });
-        recordLatencies.push(performance.now() - before);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      const drainSeconds = (performance.now() - drainStarted) / 1000;
-      client.close();
-      await core.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      const filled = await laneWithBacklog(central.url);
+      const rounds: DrainRound[] = [];
+      for (let round = 0; round < DRAIN_ROUNDS; round++) rounds.push(await drainRound(filled, central));
+      rmSync(filled, { recursive: true, force: true });
+      const allLatencies = rounds.flatMap((round) => round.recordLatencies);
+      const roundP99s = rounds.map((round) => round.p99);
+      const rates = rounds.map((round) => round.itemsPerSecond);
 
       return {
         steadyStateCommitToAckMs: {
           ratePerSecond: STEADY_RATE_PER_S,
-          samples: steady.length,
-          p50: round(median(steady)),
-          p99: atMost(round(percentile(steady, 99)), 50, 'ms'),
+          samples: steady.commitToAck.length,
+          p50: round(median(steady.commitToAck)),
+          p99: atMost(round(percentile(steady.commitToAck, 99)), 50, 'ms'),
           note: 'capture.record committed → central acknowledged that seq (sync.status), central a separate process on loopback',
         },
         backlogDrain: {
-          items: backlog,
-          seconds: round(drainSeconds, 2),
-          itemsPerSecond: atLeast(Math.round(backlog / drainSeconds), 20_000, 'items/s'),
-          note: 'items made by the capture use-case (crossings ~1.2 KB, audit events ~0.3 KB), zod-validated on both sides',
+          items: rounds[0]?.items ?? 0,
+          rounds: rounds.map((round) => ({ seconds: round.seconds, itemsPerSecond: round.itemsPerSecond })),
+          itemsPerSecond: atLeast(Math.round(median(rates)), 20_000, 'items/s'),
+          note: `median of ${String(DRAIN_ROUNDS)} drains of the same backlog, each to a new key at central; items made by the capture use-case (crossings ~1.2 KB, audit events ~0.3 KB), zod-validated on both sides`,
+        },
+        recordLatencyNoBacklogMs: {
+          samples: steady.record.length,
+          p50: round(median(steady.record)),
+          p99: round(percentile(steady.record, 99)),
+          note: 'capture.record at 20 records/s with sync running and nothing to drain: the baseline for the figure below',
         },
         recordLatencyWhileDrainingMs: {
-          samples: recordLatencies.length,
-          p50: round(median(recordLatencies)),
-          p99: atMost(round(percentile(recordLatencies, 99)), 5, 'ms'),
-          note: 'capture.record in the appliance process while the relay drains the backlog',
+          samples: allLatencies.length,
+          p50: round(median(allLatencies)),
+          p99PerRound: roundP99s.map((value) => round(value)),
+          p99: atMost(round(median(roundP99s)), 5, 'ms'),
+          p99OfAll: round(percentile(allLatencies, 99)),
+          note: 'capture.record in the appliance process while the relay drains the backlog: the median of the rounds\' p99, as in the store bench',
         },
       };
     } finally {
