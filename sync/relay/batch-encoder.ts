@@ -6,7 +6,6 @@ import type { PendingItem } from './relay-port.js';
 export interface PreparedBatch {
   readonly fromSeq: number;
   readonly toSeq: number;
-  readonly items: number;
   readonly bytes: Buffer;
 }
 
@@ -77,7 +76,7 @@ export class BatchEncoder {
       return undefined;
     }
     this.gzip.end(Buffer.from(`],"toSeq":${String(this.toSeq)}}`, 'utf8'));
-    return { fromSeq: this.fromSeq, toSeq: this.toSeq, items: this.count, bytes: await this.compressed };
+    return { fromSeq: this.fromSeq, toSeq: this.toSeq, bytes: await this.compressed };
   }
 
   /** Drops a batch that will not be sent (its reading failed). */
