@@ -126,6 +126,31 @@ async function steadyState(central: CentralProcess): Promise<{ commitToAck: numb
   return { commitToAck: samples, record: recordLatencies };
 }
 
+/**
+ * capture.record at the drain's pace on a lane whose central is unreachable
+ * (nothing listens on its port; the relay backs off and sends nothing): what
+ * this machine's disk and scheduler give a guard with no sync traffic, the
+ * floor under both record-latency figures.
+ */
+async function recordLatencyWithoutSync(): Promise<number[]> {
+  const dataDir = laneData('uto-bench-unsynced', `http://127.0.0.1:${String(await freePort())}/`);
+  const core = await startCore({ dataDir, host: 'embedded' });
+  const client = await signedInGuard(core);
+  const random = seededRandom(17);
+  const samples: number[] = [];
+  for (let i = 0; i < STEADY_RECORDS; i++) {
+    const assessment = await client.call('capture.manualEntry', { format: 'TD3', fields: utopianTraveller(random) });
+    const before = performance.now();
+    await client.call('capture.record', { assessmentId: assessment.id, direction: 'entry', decision: ADMIT });
+    if (i >= 20) samples.push(performance.now() - before);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  client.close();
+  await core.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  return samples;
+}
+
 /** A lane that recorded through a long outage: BACKLOG_ITEMS items made by the capture use-case. */
 async function laneWithBacklog(centralUrl: string): Promise<string> {
   const dataDir = laneData('uto-bench-drain', centralUrl);
@@ -191,6 +216,7 @@ export const suite: BenchSuite = {
   async run() {
     const central = await startCentralProcess();
     try {
+      const unsynced = await recordLatencyWithoutSync();
       const steady = await steadyState(central);
 
       const filled = await laneWithBacklog(central.url);
@@ -214,6 +240,12 @@ export const suite: BenchSuite = {
           rounds: rounds.map((round) => ({ seconds: round.seconds, itemsPerSecond: round.itemsPerSecond })),
           itemsPerSecond: atLeast(Math.round(median(rates)), 20_000, 'items/s'),
           note: `median of ${String(DRAIN_ROUNDS)} drains of the same backlog, each to a new key at central; items made by the capture use-case (crossings ~1.2 KB, audit events ~0.3 KB), zod-validated on both sides`,
+        },
+        recordLatencyNoSyncTrafficMs: {
+          samples: unsynced.length,
+          p50: round(median(unsynced)),
+          p99: round(percentile(unsynced, 99)),
+          note: 'capture.record every 20 ms with central unreachable, so nothing is sent: the floor this machine gives a guard',
         },
         recordLatencyNoBacklogMs: {
           samples: steady.record.length,
