@@ -72,9 +72,10 @@ export class ItemStore {
    * Applies one batch in one transaction. `items` must be every seq from
    * fromSeq to toSeq in order (the envelope check guarantees it), so those at or
    * below the last held seq are a prefix: they are all compared before anything
-   * is written, and a mismatch leaves the batch entirely unstored.
+   * is written, and a mismatch leaves the batch entirely unstored. They are
+   * taken one at a time, so that each can be prepared just before it is stored.
    */
-  ingest(key: RegisteredKey, fromSeq: number, toSeq: number, items: readonly PreparedItem[], receivedAt: Date): IngestOutcome {
+  ingest(key: RegisteredKey, fromSeq: number, toSeq: number, items: Iterable<PreparedItem>, receivedAt: Date): IngestOutcome {
     const received = receivedAt.toISOString();
     return this.db
       .transaction((): IngestOutcome => {
