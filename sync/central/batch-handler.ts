@@ -123,7 +123,8 @@ function checkedEnvelope(body: unknown): { batchId: string; fromSeq: number; toS
 function* preparedItems(batchId: string, records: (RawItem | undefined)[]): Generator<PreparedItem> {
   for (let index = 0; index < records.length; index++) {
     const raw = records[index];
-    if (raw === undefined) continue;
+    // The envelope check gave an object at every index; an empty one means the items were read twice.
+    if (raw === undefined) throw new Error("a batch's items can be prepared only once");
     records[index] = undefined;
     yield judgedAlone(batchId, raw);
   }
