@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { commandError } from './command-error.js';
 
 export const OPENSSL = '/usr/bin/openssl';
 
@@ -80,15 +81,6 @@ function opensslMissing(openssl: string): Error {
   return new Error(`openssl is not installed (${openssl} is missing): the TLS tests need it to make their certificates. Install it: apt-get install openssl`);
 }
 
-function stderrOf(error: unknown): string {
-  if (error instanceof Error && 'stderr' in error) {
-    const stderr = (error as { stderr: unknown }).stderr;
-    const text = Buffer.isBuffer(stderr) ? stderr.toString('utf8') : String(stderr);
-    if (text.trim() !== '') return text.trim();
-  }
-  return error instanceof Error ? error.message : String(error);
-}
-
 /**
  * Makes the PKI in `dir` (which must exist; the caller removes it). Synchronous, about six
  * openssl runs. `openssl` is the binary to run; tests of the missing-tool message pass another.
@@ -115,7 +107,7 @@ export function makeTestPki(dir: string, openssl: string = OPENSSL): TestPki {
       execFileSync(openssl, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw opensslMissing(openssl);
-      throw new Error(`openssl ${args.join(' ')} failed: ${stderrOf(error)}`, { cause: error });
+      throw new Error(`openssl ${args.join(' ')} failed: ${commandError(error)}`, { cause: error });
     }
   };
   const selfSignedCa = (cn: string, cert: string, key: string): void => {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { commandError } from './command-error.js';
 
 /** A small RAM file system, mounted for a test that needs a disk it can fill. */
 export interface Tmpfs {
@@ -12,15 +13,6 @@ export interface Tmpfs {
    * only detached; the kernel frees it when that file closes.
    */
   unmount(): 'clean' | 'lazy' | 'already';
-}
-
-function commandError(error: unknown): string {
-  if (error instanceof Error && 'stderr' in error) {
-    const stderr = (error as { stderr: unknown }).stderr;
-    const text = Buffer.isBuffer(stderr) ? stderr.toString('utf8') : String(stderr);
-    if (text.trim() !== '') return text.trim();
-  }
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**
