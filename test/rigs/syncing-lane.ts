@@ -43,6 +43,12 @@ export function statusWhere(client: RpcClient, predicate: (status: SyncStatus) =
   return firstValueFrom(client.stream('sync.status', {}).pipe(filter(predicate), timeout(ms)));
 }
 
+/** Waits until central holds everything these records made (their audit events come first, so the last seq covers them all). */
+export function deliveredAll(client: RpcClient, recorded: readonly { seq: number }[]): Promise<SyncStatus> {
+  const last = recorded.at(-1)?.seq ?? 0;
+  return statusWhere(client, (status) => status.backlog === 0 && status.deliveredThroughSeq >= last);
+}
+
 export function outboxSeqs(dataDir: string): { seq: number; kind: string }[] {
   const db = openDatabase(path.join(dataDir, DATABASE_FILE_NAME), { readonly: true });
   const rows = db.prepare('SELECT seq, kind FROM outbox ORDER BY seq').all() as { seq: number; kind: string }[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startTestCentral } from '../../rigs/central.js';
-import { laneSyncingTo, recordCrossings, statusWhere } from '../../rigs/syncing-lane.js';
+import { deliveredAll, laneSyncingTo, recordCrossings } from '../../rigs/syncing-lane.js';
 
 describe('device health', () => {
   it('reaches central on its own channel, with the backlog and each reader, and never as a synced item', async () => {
@@ -9,7 +9,7 @@ describe('device health', () => {
     const applianceId = appliance.core.config.applianceId;
     central.registerKey(applianceId, appliance.core.key.publicKeyBase64);
     const recorded = await recordCrossings(guard, 1);
-    await statusWhere(supervisor, (s) => s.backlog === 0 && s.deliveredThroughSeq >= (recorded.at(-1)?.seq ?? 0));
+    await deliveredAll(supervisor, recorded);
     await expect.poll(() => central.central.store.health.latest(applianceId)?.report, { timeout: 10_000 }).toMatchObject({ backlog: expect.any(Number), readers: [] });
     // Only records, voids and audit events travel in the record stream.
     expect(new Set(central.items(applianceId).map((item) => item.kind))).toEqual(new Set(['crossing', 'audit']));

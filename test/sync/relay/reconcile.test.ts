@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startTestCentral } from '../../rigs/central.js';
-import { laneSyncingTo, recordCrossings, statusWhere } from '../../rigs/syncing-lane.js';
+import { deliveredAll, laneSyncingTo, recordCrossings, statusWhere } from '../../rigs/syncing-lane.js';
 
 describe('reconciliation with central', () => {
   it('agrees after delivery, and raises the alarm when central no longer holds what it acknowledged', async () => {
@@ -9,7 +9,7 @@ describe('reconciliation with central', () => {
     const applianceId = appliance.core.config.applianceId;
     central.registerKey(applianceId, appliance.core.key.publicKeyBase64);
     const recorded = await recordCrossings(guard, 3);
-    await statusWhere(supervisor, (s) => s.backlog === 0 && s.deliveredThroughSeq >= (recorded.at(-1)?.seq ?? 0));
+    await deliveredAll(supervisor, recorded);
     // Several reconciliation rounds pass without an alarm.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     await statusWhere(supervisor, (s) => s.backlog === 0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startTestCentral } from '../../rigs/central.js';
-import { laneSyncingTo, outboxSeqs, recordCrossings, statusWhere } from '../../rigs/syncing-lane.js';
+import { deliveredAll, laneSyncingTo, outboxSeqs, recordCrossings, statusWhere } from '../../rigs/syncing-lane.js';
 
 describe('the relay to central', () => {
   it('delivers every crossing and audit event exactly once, in seq order, and ends with no backlog', async () => {
@@ -27,7 +27,7 @@ describe('the relay to central', () => {
     expect(central.items(appliance.core.config.applianceId)).toEqual([]);
     // A technician registers the key: the backlog drains on the next attempt.
     central.registerKey(appliance.core.config.applianceId, appliance.core.key.publicKeyBase64);
-    await statusWhere(supervisor, (status) => status.backlog === 0 && status.deliveredThroughSeq >= (recorded.at(-1)?.seq ?? 0));
+    await deliveredAll(supervisor, recorded);
     expect(central.items(appliance.core.config.applianceId).filter((item) => item.kind === 'crossing')).toHaveLength(3);
   });
 
@@ -51,7 +51,7 @@ describe('the relay to central', () => {
     const offline = await statusWhere(supervisor, (status) => status.state === 'offline');
     expect(offline.nextAttemptAt).not.toBeNull();
     const back = await startTestCentral({ dataDir, port });
-    await statusWhere(supervisor, (status) => status.backlog === 0 && status.deliveredThroughSeq >= (recorded.at(-1)?.seq ?? 0));
+    await deliveredAll(supervisor, recorded);
     expect(back.items(appliance.core.config.applianceId).filter((item) => item.kind === 'crossing').map((item) => item.record.id)).toEqual(recorded.map((r) => r.id));
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startTestCentral } from '../../rigs/central.js';
-import { laneSyncingTo, recordCrossings, statusWhere } from '../../rigs/syncing-lane.js';
+import { deliveredAll, laneSyncingTo, recordCrossings, statusWhere } from '../../rigs/syncing-lane.js';
 import { tempDir } from '../../rigs/temp-dir.js';
 import { makeTestPki } from '../../rigs/test-ca.js';
 
@@ -16,7 +16,7 @@ describe('sync over https', () => {
     });
     central.registerKey(appliance.core.config.applianceId, appliance.core.key.publicKeyBase64);
     const recorded = await recordCrossings(guard, 2);
-    await statusWhere(supervisor, (s) => s.backlog === 0 && s.deliveredThroughSeq >= (recorded.at(-1)?.seq ?? 0));
+    await deliveredAll(supervisor, recorded);
     expect(central.items(appliance.core.config.applianceId).filter((item) => item.kind === 'crossing')).toHaveLength(2);
   });
 
