@@ -8,12 +8,21 @@ export type StoredJsonResult<T> =
 /** A stored body read back: decompressed, parsed and validated by its schema, or the reason it is damaged. */
 export function readStoredJson<T>(body: unknown, schema: z.ZodType<T>): StoredJsonResult<T> {
   let text: string;
-  let json: unknown;
   try {
     text = decodeStoredBody(body);
-    json = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problem: error instanceof StoredBodyError ? error.message : 'the stored body is not JSON' };
+    return { ok: false, problem: error instanceof StoredBodyError ? error.message : 'the stored body cannot be read' };
+  }
+  return readStoredText(text, schema);
+}
+
+/** A stored body's text (decoded already, as a query can for a plain body): parsed and validated by its schema, or the reason it is damaged. */
+export function readStoredText<T>(text: string, schema: z.ZodType<T>): StoredJsonResult<T> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, problem: 'the stored body is not JSON' };
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) return { ok: false, problem: `the stored record does not match its schema at ${parsed.error.issues[0]?.path.join('.') ?? '?'}` };
