@@ -13,8 +13,8 @@ import { AUDIT_DICTIONARY_V1, RECORD_DICTIONARY_V1 } from './body-dictionaries.j
  * zlib stream and handle, some 6 µs of CPU and a finalizer for the garbage
  * collector, whatever the body's size; two in three items of a backlog are
  * audit events, and the relay reads each one back to send it. Storing them
- * plain took a fifth off the appliance's CPU per item in a drain, for some
- * 350 B more per crossing on disk.
+ * plain took about a tenth off the appliance's CPU per item in a drain, for
+ * some 430 B more per crossing on disk.
  *
  * The first byte names the codec, so that a codec or dictionary can be
  * replaced without rewriting what was stored with the old one: audit events
