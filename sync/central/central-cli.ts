@@ -28,6 +28,7 @@ export const CENTRAL_USAGE = `Usage: sahman central [serve] [--port N] [--host H
        sahman central register-key --appliance ID --key BASE64 [--data DIR]
        sahman central key [--data DIR]
        sahman central export [--appliance ID] [--rejected] [--data DIR]
+       sahman central alarms [--appliance ID] [--data DIR]
        sahman central publish --kind alert-list|visa-rules|config --file FILE [--data DIR]
 
 The reference central receiver of Sahman's sync protocol v1 (see the README).
@@ -40,6 +41,9 @@ The reference central receiver of Sahman's sync protocol v1 (see the README).
   export         Prints what central holds as JSON lines {applianceId, seq, kind, record},
                  by appliance, key registration and seq. --rejected prints the items
                  central rejected instead, with the reasons.
+  alarms         Prints the alarms central raised, oldest first, as JSON lines
+                 {raisedAt, kind, applianceId, keyId, seq, detail}: today a seq that came
+                 back with different content (digest_mismatch). Ids, seqs and digests only.
   publish        Stores FILE (a JSON array of {key, value}; value null removes) as the
                  next version of an alert list, visa rules or config.
 
@@ -178,18 +182,31 @@ function exportLine(held: HeldItem): object {
   return { applianceId: held.applianceId, keyId: held.keyId, seq: held.seq, kind: held.kind, reason: held.rejectedReason, item: JSON.parse(held.item) as unknown };
 }
 
+/** A folder that holds a central's data: reading from a mistyped one must not quietly make an empty central there. */
+function existingDataDir(value: string | undefined): string {
+  const dataDir = dataDirOf(value);
+  if (!existsSync(path.join(dataDir, CENTRAL_DATABASE_FILE))) throw new UsageError(`no central data in ${dataDir}`);
+  return dataDir;
+}
+
 async function exportHeld(args: readonly string[], io: CentralIo): Promise<number> {
   const values = parse(args, { data: { type: 'string' }, appliance: { type: 'string' }, rejected: { type: 'boolean' } });
-  const dataDir = dataDirOf(values.data);
-  // Exporting from a mistyped folder must not quietly make an empty central there.
-  if (!existsSync(path.join(dataDir, CENTRAL_DATABASE_FILE))) throw new UsageError(`no central data in ${dataDir}`);
-  const store = openCentralStore(dataDir);
+  const store = openCentralStore(existingDataDir(values.data));
   try {
     for (const held of store.items.held({ applianceId: values.appliance, rejected: values.rejected === true })) {
       await write(io.stdout, `${JSON.stringify(exportLine(held))}\n`);
     }
   } finally {
     store.close();
+  }
+  return ExitCode.ok;
+}
+
+async function printAlarms(args: readonly string[], io: CentralIo): Promise<number> {
+  const values = parse(args, { data: { type: 'string' }, appliance: { type: 'string' } });
+  const alarms = withStore(existingDataDir(values.data), (store) => store.alarms.list());
+  for (const alarm of alarms) {
+    if (values.appliance === undefined || alarm.applianceId === values.appliance) await write(io.stdout, `${JSON.stringify(alarm)}\n`);
   }
   return ExitCode.ok;
 }
@@ -216,7 +233,7 @@ function publish(args: readonly string[], io: CentralIo): number {
   return ExitCode.ok;
 }
 
-const SUBCOMMANDS = ['serve', 'register-key', 'key', 'export', 'publish'] as const;
+const SUBCOMMANDS = ['serve', 'register-key', 'key', 'export', 'alarms', 'publish'] as const;
 type Subcommand = (typeof SUBCOMMANDS)[number];
 
 function isSubcommand(word: string): word is Subcommand {
@@ -254,6 +271,8 @@ export async function runCentral(args: readonly string[], io: CentralIo, options
         return printKey(rest, io);
       case 'export':
         return await exportHeld(rest, io);
+      case 'alarms':
+        return await printAlarms(rest, io);
       case 'publish':
         return publish(rest, io);
     }

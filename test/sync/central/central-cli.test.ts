@@ -133,9 +133,33 @@ describe('sahman central refusals', () => {
     expect(outcome).toMatchObject({ code: 2, stderr: expect.stringMatching(message) });
   });
 
-  it('refuses to export from a folder with no central data', async () => {
-    const outcome = await central(['export', '--data', path.join(tempDir(), 'typo')]);
-    expect(outcome).toMatchObject({ code: 2, stderr: expect.stringContaining('no central data in') });
+  it('refuses to export or list alarms from a folder with no central data', async () => {
+    for (const subcommand of ['export', 'alarms']) {
+      const outcome = await central([subcommand, '--data', path.join(tempDir(), 'typo')]);
+      expect(outcome).toMatchObject({ code: 2, stderr: expect.stringContaining('no central data in') });
+    }
+  });
+
+  it('lists the alarms central raised, by appliance, with ids and digests but no traveller', async () => {
+    const dataDir = tempDir();
+    const lane1 = makeAppliance('uto-lane-1');
+    const lane2 = makeAppliance('uto-lane-2');
+    const running = await startTestCentral({ dataDir });
+    running.registerKey(lane1.applianceId, lane1.publicKeyBase64);
+    running.registerKey(lane2.applianceId, lane2.publicKeyBase64);
+    expect((await central(['alarms', '--data', dataDir])).stdout).toBe('');
+
+    await postBatch(running.url, lane1, batchOf([auditItem(1), auditItem(2)], 1));
+    // Seq 2 again, now a crossing: the same seq with different content.
+    expect((await postBatch(running.url, lane1, batchOf([crossingItem(2, undefined, 0, 'uto-lane-1')], 2))).status).toBe(409);
+
+    const listed = await central(['alarms', '--data', dataDir]);
+    expect(listed.code).toBe(0);
+    expect(jsonLines(listed.stdout)).toEqual([
+      { raisedAt: expect.any(String), kind: 'digest_mismatch', applianceId: 'uto-lane-1', keyId: lane1.keyId, seq: 2, detail: expect.any(String) },
+    ]);
+    expect(listed.stdout).not.toMatch(/ERIKSSON|L898902C3/);
+    expect((await central(['alarms', '--appliance', 'uto-lane-2', '--data', dataDir])).stdout).toBe('');
   });
 
   it('refuses a database newer than itself, and unusable TLS material, with exit 78', async () => {
