@@ -27,6 +27,25 @@ describe("central's batch endpoint", () => {
     expect(central.items(appliance.applianceId)).toEqual(sent.map((item) => ({ seq: item.seq, kind: item.kind, record: item.record })));
   });
 
+  it('keeps text exactly, ASCII or not, in a small batch and in ones of over a megabyte', async () => {
+    const { appliance, central } = await centralWithAppliance();
+    const withNotes = (seq: number, notes: string): SyncItem => {
+      const item = crossingItem(seq);
+      return { ...item, record: { ...item.record, notes } };
+    };
+    const padded = (from: number, special?: string) =>
+      Array.from({ length: 2_000 }, (_, index) => withNotes(from + index, index === 1_000 && special !== undefined ? special : 'n'.repeat(400)));
+    // Past a megabyte, an ASCII batch is decoded another way than one with a single non-ASCII item.
+    const batches = [[withNotes(1, 'Ереван → Ճամբար, naïve café 😀')], padded(2), padded(2_002, 'Սահման – border')];
+    const sent: SyncItem[] = [];
+    for (const batch of batches) {
+      const from = sent.length + 1;
+      expect(await postBatch(central.url, appliance, batchOf(batch, from))).toMatchObject({ status: 200, body: { ackedThroughSeq: from + batch.length - 1 } });
+      sent.push(...batch);
+    }
+    expect(central.items(appliance.applianceId)).toEqual(sent.map((item) => ({ seq: item.seq, kind: item.kind, record: item.record })));
+  });
+
   it('answers a batch sent twice the same way and keeps it once', async () => {
     const { appliance, central } = await centralWithAppliance();
     const batch = batchOf([crossingItem(1), { seq: 2, kind: 'crossing', record: { seq: 2 } }, auditItem(3)], 1);
