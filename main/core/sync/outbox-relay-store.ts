@@ -24,7 +24,9 @@ const schemas: Record<SyncItemKind, z.ZodType> = { crossing: CrossingRecord, voi
  * An outbox row with its item, resolved through a requeue to where the item is
  * stored. An audit event stored plain (codec byte 0, see body-codec.ts) comes
  * back as text: a blob costs a Buffer of its own, some 3 µs, on every one of
- * the two in three items of a backlog that are audit events.
+ * the two in three items of a backlog that are audit events. SQLite does not
+ * check that text is UTF-8; an event damaged on disk still fails its schema
+ * here, or the audit chain's hash (`sahman audit verify`).
  */
 const ITEMS = `
   SELECT o.seq, o.kind, r.supersedes,
