@@ -40,12 +40,17 @@ const ITEMS = `
     END AS body
   FROM outbox o LEFT JOIN requeued r ON r.seq = o.seq`;
 
+/** The item's stored text once validated, or null (which central rejects into a dead letter) when it is missing or damaged. */
+function validatedText(kind: SyncItemKind, body: string | Uint8Array | null): string {
+  if (body === null) return 'null';
+  const stored = typeof body === 'string' ? readStoredText(body, schemas[kind]) : readStoredJson(body, schemas[kind]);
+  return stored.ok ? stored.text : 'null';
+}
+
 function toPendingItem(raw: unknown): PendingItem {
   const row = PendingRow.parse(raw);
-  // Validated, then sent as the stored text: it was written by JSON.stringify of a validated record,
-  // and re-encoding it would only cost time.
-  const stored = row.body === null ? undefined : typeof row.body === 'string' ? readStoredText(row.body, schemas[row.kind]) : readStoredJson(row.body, schemas[row.kind]);
-  const record = stored?.ok === true ? stored.text : 'null';
+  // Sent as the stored text: it was written as the canonical JSON of a validated record, and re-encoding it would only cost time.
+  const record = validatedText(row.kind, row.body);
   const supersedes = row.supersedes === null ? '' : `,"supersedes":${String(row.supersedes)}`;
   // Keys in canonical order, around a record stored canonically: central digests the item's canonical form, and finds nothing to reorder.
   return { seq: row.seq, kind: row.kind, json: `{"kind":"${row.kind}","record":${record},"seq":${String(row.seq)}${supersedes}}` };
