@@ -1,9 +1,10 @@
 import { realpath } from 'node:fs/promises';
-import type { BindingInterface } from '@serialport/bindings-cpp';
+import type { BindingInterface, PortInfo } from '@serialport/bindings-cpp';
 import { defaultLockDir, findPortHolder, type PortHolder } from '../ownership/port-ownership.js';
 import { safeParseReaderSpec, type ReaderKind } from '../spec/reader-spec.js';
 import { nodeHidBackend, type HidBackend } from '../transports/hid-backend.js';
 import { matchesHidSpec } from '../transports/hid-transport.js';
+import { describeBusFailure } from '../system/system-dependencies.js';
 import { pathExists } from './path-exists.js';
 
 export interface SerialDevice {
@@ -52,7 +53,8 @@ export interface DeviceListing {
 }
 
 export interface ListDevicesOptions {
-  readonly serialBinding?: BindingInterface;
+  /** How serial ports are enumerated; the platform's binding (udevadm on Linux) by default. */
+  readonly serialLister?: () => Promise<PortInfo[]>;
   readonly hidBackend?: HidBackend;
   readonly lockDir?: string;
 }
@@ -70,8 +72,9 @@ async function resolved(path: string): Promise<string> {
   return realpath(path).catch(() => path);
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+async function platformSerialPorts(): Promise<PortInfo[]> {
+  const binding: BindingInterface = (await import('@serialport/bindings-cpp')).autoDetect();
+  return binding.list();
 }
 
 /**
@@ -81,18 +84,17 @@ function describe(error: unknown): string {
  */
 export async function listDevices(configured: readonly { readonly id: string; readonly spec: string }[], options: ListDevicesOptions = {}): Promise<DeviceListing> {
   const problems: string[] = [];
-  let serialPorts: Awaited<ReturnType<BindingInterface['list']>> = [];
+  let serialPorts: PortInfo[] = [];
   try {
-    const binding = options.serialBinding ?? (await import('@serialport/bindings-cpp')).autoDetect();
-    serialPorts = await binding.list();
+    serialPorts = await (options.serialLister ?? platformSerialPorts)();
   } catch (error) {
-    problems.push(`serial ports could not be listed: ${describe(error)}`);
+    problems.push(describeBusFailure('serial ports', error));
   }
   let hidDevices: Awaited<ReturnType<HidBackend['devices']>> = [];
   try {
     hidDevices = await (options.hidBackend ?? nodeHidBackend()).devices();
   } catch (error) {
-    problems.push(`HID devices could not be listed: ${describe(error)}`);
+    problems.push(describeBusFailure('HID devices', error));
   }
 
   const lockDir = options.lockDir ?? defaultLockDir();

@@ -37,10 +37,27 @@ describe('device listing', () => {
   });
 
   it('reports a bus it cannot enumerate as a problem, not a failure', async () => {
-    const listing = await listDevices([], {
+    const listing = await listDevices([{ id: 'demo', spec: 'sim:' }], {
+      serialLister: () => Promise.resolve([{ path: '/dev/ttyUSB0', manufacturer: 'FTDI', vendorId: '403', productId: '6001', serialNumber: undefined, pnpId: undefined, locationId: undefined }]),
       hidBackend: { devices: () => Promise.reject(new Error('hidapi failed')), open: () => Promise.reject(new Error('no')) },
     });
     expect(listing.problems).toEqual([expect.stringContaining('hidapi failed')]);
     expect(listing.hid).toEqual([]);
+    expect(listing.serial).toEqual([expect.objectContaining({ path: '/dev/ttyUSB0', vendorId: '0403', productId: '6001' })]);
+    expect(listing.readers).toEqual([expect.objectContaining({ id: 'demo', present: true })]);
+  });
+
+  it('names the Debian package when udevadm or libusb is missing, and still lists the rest', async () => {
+    const udevadmMissing = Object.assign(new Error('spawn udevadm ENOENT'), { code: 'ENOENT' });
+    const libusbMissing = new Error('libusb-1.0.so.0: cannot open shared object file: No such file or directory');
+    const listing = await listDevices([{ id: 'demo', spec: 'sim:' }], {
+      serialLister: () => Promise.reject(udevadmMissing),
+      hidBackend: { devices: () => Promise.reject(libusbMissing), open: () => Promise.reject(libusbMissing) },
+    });
+    expect(listing.problems).toEqual([
+      'serial ports could not be listed: udevadm is missing (needed for listing serial ports); install Debian\'s udev package: apt-get install udev',
+      'HID devices could not be listed: libusb-1.0.so.0 is missing (needed for HID readers); install Debian\'s libusb-1.0-0 package: apt-get install libusb-1.0-0',
+    ]);
+    expect(listing.readers).toEqual([expect.objectContaining({ id: 'demo', present: true })]);
   });
 });

@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Configuration } from 'electron-builder';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
+import { APPLIANCE_SYSTEM_DEPENDENCIES } from '../../../drivers/system/system-dependencies.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const requireFromHere = createRequire(import.meta.url);
@@ -95,13 +97,20 @@ describe('electron-builder.yml', () => {
   test('rebuilds native modules for Electron, and they are production dependencies so they get rebuilt', () => {
     expect(config.npmRebuild).toBe(true);
     expect(config.buildDependenciesFromSource).toBe(false);
-    for (const nativeModule of ['better-sqlite3', 'serialport', 'node-hid']) {
+    for (const nativeModule of ['better-sqlite3', '@serialport/bindings-cpp', 'node-hid']) {
       expect(packageJson.dependencies[nativeModule], nativeModule).toBeDefined();
       expect(packageJson.devDependencies[nativeModule], nativeModule).toBeUndefined();
     }
-    // serialport's native binding comes in as its dependency.
-    const requireFromSerialport = createRequire(requireFromHere.resolve('serialport/package.json'));
-    expect(() => requireFromSerialport.resolve('@serialport/bindings-cpp/package.json')).not.toThrow();
+  });
+
+  test('the deb depends on every system package the appliance needs, and installs the udev rules', () => {
+    const depends = config.deb?.depends ?? [];
+    for (const dependency of APPLIANCE_SYSTEM_DEPENDENCIES) expect(depends, dependency.provides).toContain(dependency.debianPackage);
+    // An explicit list replaces electron-builder's defaults, so Electron's own libraries must stay in it.
+    for (const electronNeeds of ['libgtk-3-0', 'libnss3', 'libxss1', 'libxtst6']) expect(depends).toContain(electronNeeds);
+    const rulesFile = 'drivers/udev/70-sahman-readers.rules';
+    expect(existsSync(path.join(repoRoot, rulesFile))).toBe(true);
+    expect(config.deb?.fpm).toContain(`${rulesFile}=/usr/lib/udev/rules.d/70-sahman-readers.rules`);
   });
 
   test('targets AppImage and deb on Linux and NSIS on Windows, and never publishes', () => {
