@@ -12,7 +12,7 @@
  * HID report) or a line event. `t` is milliseconds since the recording began (optional: a line
  * without it happens with the one before). Unknown keys are ignored, so other tools may add theirs.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DESKO_DEFAULT_EOD, DESKO_DEFAULT_SOD, FRAMINGS, type Framing } from '../framing/framings.js';
 import type { Decoding } from '../pipeline/decoding.js';
 import { HID_DECODERS } from '../spec/reader-spec.js';

@@ -10,7 +10,7 @@
  * refused so that a misspelt one is reported rather than ignored. Parsing never throws anything
  * but a ReaderSpecError.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MRZ_FORMATS, type MrzFormat } from '../../main/common/icao/index.js';
 import { DEFAULT_FRAME_LIMITS, type FrameLimits } from '../framing/frame.js';
 import { DESKO_DEFAULT_EOD, DESKO_DEFAULT_SOD, FRAMINGS, type Framing } from '../framing/framings.js';

@@ -1,9 +1,9 @@
 import { appVersion } from '../core/app/package-root.js';
-import { ExitCode, type CliIo, type Command } from './command.js';
+import { ExitCode, type CliIo, type CommandEntry } from './command.js';
 import { commands } from './commands/index.js';
 import { UsageError } from './parse-args.js';
 
-function overview(list: readonly Command[]): string {
+function overview(list: readonly CommandEntry[]): string {
   const width = Math.max(...list.map((command) => command.name.length));
   const lines = list.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
   return `Sahman ${appVersion}: a data-capture appliance for border crossing points.
@@ -18,7 +18,7 @@ ${lines.join('\n')}
 }
 
 /** Runs `sahman` with its arguments (without node and the script); resolves to the exit code. */
-export async function runCli(argv: readonly string[], io: CliIo, list: readonly Command[] = commands): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo, list: readonly CommandEntry[] = commands): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(overview(list));
@@ -28,11 +28,12 @@ export async function runCli(argv: readonly string[], io: CliIo, list: readonly 
     io.stdout.write(`${appVersion}\n`);
     return ExitCode.ok;
   }
-  const command = list.find((candidate) => candidate.name === name);
-  if (command === undefined) {
+  const entry = list.find((candidate) => candidate.name === name);
+  if (entry === undefined) {
     io.stderr.write(`sahman: unknown command "${name}"; \`sahman --help\` lists them\n`);
     return ExitCode.usage;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(`${command.usage}\n`);
     return ExitCode.ok;

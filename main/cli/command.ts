@@ -20,10 +20,21 @@ export const ExitCode = {
 
 export interface Command {
   readonly name: string;
-  /** One line for `sahman --help`. */
-  readonly summary: string;
   /** Full usage text for `sahman <command> --help`. */
   readonly usage: string;
   /** Runs the command with the arguments after its name; resolves to the exit code. */
   run(args: readonly string[], io: CliIo): Promise<number>;
+}
+
+/** A command as `sahman --help` lists it; its module is loaded only to run it or show its usage. */
+export interface CommandEntry {
+  readonly name: string;
+  /** One line for `sahman --help`. */
+  readonly summary: string;
+  load(): Promise<Command>;
+}
+
+/** An entry for a command already loaded (tests run commands in-process this way). */
+export function loadedEntry(command: Command, summary = ''): CommandEntry {
+  return { name: command.name, summary, load: () => Promise.resolve(command) };
 }

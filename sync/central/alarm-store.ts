@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Something an operator must look into; today only a seq that came back with different content. */
 export const AlarmKind = z.enum(['digest_mismatch']);

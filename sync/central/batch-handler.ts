@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { itemTime } from '../protocol/digests.js';
 import { sha256Hex } from '../protocol/signing.js';
 import { BatchAck, Seq, UploadBatch, type SyncItem } from '../protocol/wire.js';

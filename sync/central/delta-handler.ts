@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { deltaSigningPayload } from '../protocol/signing.js';
 import { DeltaKind, SignedDelta } from '../protocol/wire.js';
 import type { CentralKey } from './central-key.js';

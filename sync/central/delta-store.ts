@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DeltaChange, type DeltaKind } from '../protocol/wire.js';
 
 /** What `sahman central publish` reads: the changes of one new version. A value of null removes the key. */

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { z } from 'zod';
+import * as z from 'zod';
 import { HealthReport } from '../protocol/wire.js';
 
 const HealthRow = z.object({ key_id: z.string(), received_at: z.string(), report: z.string() });

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dayDigest } from '../protocol/digests.js';
 import type { RejectedItem } from '../protocol/wire.js';
 import type { RegisteredKey } from './key-registry.js';

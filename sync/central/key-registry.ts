@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ed25519PublicKey, keyId } from '../protocol/signing.js';
 
 /** An appliance id as central accepts it: what the appliance's records carry, without control characters. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ReconcileDay } from '../protocol/wire.js';
 import type { ItemStore } from './item-store.js';
 import type { RegisteredKey } from './key-registry.js';

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ErrorBody, type ErrorCode } from '../protocol/wire.js';
 
 /** An answer ready to write: its status and, unless 204, its JSON text already checked against the wire schema. */

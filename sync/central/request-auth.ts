@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { KeyObject } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ed25519PublicKey, requestSigningPayload, verifyEd25519 } from '../protocol/signing.js';
 import { KEY_ID_HEADER, MAX_CLOCK_SKEW_MS, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../protocol/wire.js';
 import type { KeyRegistry, RegisteredKey } from './key-registry.js';

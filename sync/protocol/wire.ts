@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AuditEvent } from '../../main/common/contract/audit.js';
 import { CrossingRecord, VoidRecord } from '../../main/common/contract/crossing.js';
 

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import type { Command } from '../../main/cli/command.js';
+import { loadedEntry, type Command } from '../../main/cli/command.js';
 import { runCli } from '../../main/cli/cli.js';
 import { commands as allCommands } from '../../main/cli/commands/index.js';
 
@@ -22,6 +22,6 @@ export async function runSahman(
   stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
   stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
   stdin.end(options.stdin ?? '');
-  const code = await runCli(argv, { stdin, stdout, stderr }, options.commands ?? allCommands);
+  const code = await runCli(argv, { stdin, stdout, stderr }, options.commands?.map((command) => loadedEntry(command)) ?? allCommands);
   return { code, stdout: out, stderr: err };
 }

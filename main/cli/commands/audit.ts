@@ -11,7 +11,6 @@ import { UsageError, parseCommandArgs } from '../parse-args.js';
 
 export const auditCommand: Command = {
   name: 'audit',
-  summary: 'Check the audit trail: every link of the hash chain and every signed checkpoint',
   usage: `Usage: sahman audit verify [--data DIR] [--json]
 
 Checks the whole audit trail of the appliance in DIR: each event's hash and its

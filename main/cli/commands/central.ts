@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 import { packageRoot } from '../../core/app/package-root.js';
 import { ExitCode, type CliIo, type Command } from '../command.js';
 
@@ -20,7 +20,6 @@ const CentralModule = z.object({ runCentral: z.function() });
 
 export const centralCommand: Command = {
   name: 'central',
-  summary: 'Run the reference central receiver, register appliance keys, publish deltas, export what it holds',
   usage: `Usage: sahman central [serve] [--port N] [--host H] [--data DIR] [--tls-cert F --tls-key F [--tls-client-ca F]]
        sahman central register-key --appliance ID --key BASE64 [--data DIR]
        sahman central key [--data DIR]

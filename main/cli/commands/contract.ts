@@ -4,7 +4,6 @@ import { parseCommandArgs } from '../parse-args.js';
 
 export const contractCommand: Command = {
   name: 'contract',
-  summary: 'Print the RPC contract as JSON Schema, for integrators and test tools',
   usage: `Usage: sahman contract
 
 Prints every RPC method, event stream, wire message and error code as one JSON

@@ -100,7 +100,6 @@ export async function devices(options: DevicesOptions, io: CliIo): Promise<numbe
 
 export const devicesCommand: Command = {
   name: 'devices',
-  summary: 'List serial ports and HID devices, and which configured reader uses each',
   usage: `Usage: sahman devices [--json] [--data DIR] [--config FILE]
 
 Lists the serial ports and HID devices this machine sees, with their USB vendor

@@ -26,7 +26,6 @@ function parseFormat(text: string): ExportFormat {
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'Export the crossings of a period as JSON lines or CSV (audited)',
   usage: `Usage: sahman export [--data DIR] [--format jsonl|csv] [--since ISO] [--until ISO]
 
 Writes the crossings recorded from --since (inclusive) to --until (exclusive) on

@@ -8,7 +8,6 @@ import { parseCommandArgs } from '../parse-args.js';
 
 export const keyCommand: Command = {
   name: 'key',
-  summary: "Print the appliance's public key, for registering it with central",
   usage: `Usage: sahman key [--data DIR] [--json]
 
 Prints the appliance's Ed25519 public key (32 bytes, base64), made on first start

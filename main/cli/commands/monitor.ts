@@ -241,7 +241,6 @@ export async function monitor(options: MonitorOptions, io: CliIo, stop: AbortSig
 
 export const monitorCommand: Command = {
   name: 'monitor',
-  summary: 'Open one reader and print its scans and status changes (the technician’s diagnostic)',
   usage: `Usage: sahman monitor SPEC|READER-ID [--json] [--raw] [--record FILE] [--data DIR] [--config FILE]
 
 Opens one reader, by spec (serial:/dev/ttyUSB0?baud=9600&framing=lines,

@@ -154,7 +154,6 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
 
 export const mrzCommand: Command = {
   name: 'mrz',
-  summary: 'Check machine-readable zones (ICAO Doc 9303) read on standard input',
   usage: USAGE,
   run,
 };

@@ -11,7 +11,6 @@ export const DEFAULT_SERVE_PORT = 4180;
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'Run the appliance core and serve its UI on 127.0.0.1 (the headless host)',
   usage: `Usage: sahman serve [--data DIR] [--port N] [--config FILE]
 
 Starts the appliance core under plain Node, serves the built UI and carries the

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A reader as configured: an id the guard and technician see, and its spec (see the drivers). */
 export const ReaderConfig = z

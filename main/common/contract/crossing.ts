@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MrzCorrectionSchema, MrzErrorSchema, MrzFieldsSchema, MrzFormatSchema } from '../icao/index.js';
 import { Direction } from './config.js';
 import { CheckOutcome, DocumentCheck, DocumentCheckCode } from './document-checks.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** An item central refused to keep, as supervisors and technicians review it. */
 export const DeadLetter = z

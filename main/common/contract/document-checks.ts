@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Every check the core runs on a document before the guard decides. */
 export const DocumentCheckCode = z.enum([

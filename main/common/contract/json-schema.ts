@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RpcErrorCode } from './rpc-errors.js';
 import { rpcMethods, rpcStreams } from './rpc-methods.js';
 import { ClientMessage, MAX_MESSAGE_BYTES, RPC_PROTOCOL_VERSION, RPC_SUBPROTOCOL, ServerMessage, TOKEN_SUBPROTOCOL_PREFIX } from './rpc-wire.js';

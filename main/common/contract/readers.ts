@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MrzResult } from '../icao/index.js';
 
 /** A reader's state as the screens show it; never anything the device sent. */

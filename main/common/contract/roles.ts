@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The officer roles; one officer may hold several. */
 export const Role = z.enum(['guard', 'supervisor', 'technician']);

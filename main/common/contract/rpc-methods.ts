@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Access } from './roles.js';
 import { Direction } from './config.js';
 import { OfficerId, OfficerSummary, Pin } from './officers.js';

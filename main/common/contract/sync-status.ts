@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The relay's state as the screens show it. idle: nothing to send; sending: a

@@ -4,7 +4,7 @@
  * not run the schema: it builds results of this shape directly, for speed.
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { MRZ_FORMATS } from './formats.js';
 import { NORMALISATIONS } from './normalise.js';
 

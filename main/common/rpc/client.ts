@@ -1,5 +1,5 @@
 import { Observable, Subject, share, takeUntil } from 'rxjs';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { RpcError } from '../contract/rpc-errors.js';
 import { ServerMessage, type ClientMessage, type RequestId } from '../contract/rpc-wire.js';
 import {

@@ -1,6 +1,6 @@
 import { createPublicKey, verify } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AuditEvent } from '../../common/contract/audit.js';
 import { StoredBodyError, decodeStoredBody } from '../store/body-codec.js';
 import { canonicalJson } from '../../common/json/canonical-json.js';

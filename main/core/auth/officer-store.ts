@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { z } from 'zod';
+import * as z from 'zod';
 import { OfficerId, OfficerRoles } from '../../common/contract/officers.js';
 import type { Role } from '../../common/contract/roles.js';
 

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type LaneHour, type Referral } from '../../common/contract/crossing.js';
 import { CoreError } from '../rpc/core-error.js';
 import { readStoredCrossing } from './stored-records.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ApplianceConfig } from '../../common/contract/config.js';
 import { canonicalJson } from '../../common/json/canonical-json.js';
 import type { AuditTrail } from '../audit/audit-trail.js';

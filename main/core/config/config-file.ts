@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { safeParseReaderSpec } from '../../../drivers/index.js';
 import { ApplianceConfig, defaultConfig } from '../../common/contract/config.js';
 import { writeFileDurably } from '../fs/durable-write.js';

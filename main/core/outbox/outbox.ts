@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { Subject, type Observable } from 'rxjs';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const Seq = z.number().int().nonnegative();
 

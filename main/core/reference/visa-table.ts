@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { VisaRequirement } from '../../common/contract/document-checks.js';
 import { CoreStartError } from '../app/core-start-error.js';
 

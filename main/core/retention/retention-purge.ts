@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Database } from 'better-sqlite3';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import { deliveredThrough } from '../outbox/outbox.js';
 

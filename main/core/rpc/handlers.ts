@@ -1,5 +1,5 @@
 import type { Observable } from 'rxjs';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { RpcMethods, RpcStreams } from '../../common/contract/rpc-methods.js';
 import type { OfficerSummary } from '../../common/contract/officers.js';
 

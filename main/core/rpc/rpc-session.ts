@@ -1,5 +1,5 @@
 import type { Observable, Subscription } from 'rxjs';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Logger } from 'pino';
 import { RpcErrorCode, type RpcErrorBody } from '../../common/contract/rpc-errors.js';
 import {

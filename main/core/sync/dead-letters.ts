@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DeadLetter } from '../../common/contract/dead-letter.js';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import { enqueue, type OutboxKind } from '../outbox/outbox.js';

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AuditEvent } from '../../common/contract/audit.js';
 import { CrossingRecord, VoidRecord } from '../../common/contract/crossing.js';
 import type { BatchAck, SyncItemKind } from '../../../sync/protocol/wire.js';

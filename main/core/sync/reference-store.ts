@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApplianceConfig } from '../../common/contract/config.js';
 import { VisaRequirement } from '../../common/contract/document-checks.js';
 import type { DeltaChange, DeltaKind } from '../../../sync/protocol/wire.js';

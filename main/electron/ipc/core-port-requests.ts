@@ -1,5 +1,5 @@
 import { ipcMain, type IpcMainEvent, type WebContents } from 'electron';
-import { z } from 'zod';
+import * as z from 'zod';
 import { BridgeChannel } from '../../common/contract/core-bridge.js';
 import { logShell } from '../log.js';
 import { isTrustedSenderFrame } from '../security/ipc-sender.js';

@@ -80,16 +80,31 @@ describe('the built sahman binary', () => {
     expect(await served.stop('SIGINT')).toBe(0);
   });
 
-  it('explains, when Electron cannot run here, that it serves the same core and UI instead', async () => {
+  async function startWithoutElectron(extra: readonly string[]): Promise<{ stdout: string; stderr: string }> {
     const dataDir = tempDir();
-    const child = spawn(process.execPath, [builtCli, 'start', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    await expect.poll(() => output, { timeout: 15_000 }).toContain('Open: http://127.0.0.1:');
-    expect(output).toContain("Electron's binary is not available here");
+    const child = spawn(process.execPath, [builtCli, 'start', '--data', dataDir, '--port', '0', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    await expect.poll(() => stdout, { timeout: 30_000 }).toContain('Open: http://127.0.0.1:');
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
+    return { stdout, stderr };
+  }
+
+  it('explains in one line, when Electron cannot run here, that it serves the same core and UI instead', async () => {
+    const { stdout, stderr } = await startWithoutElectron([]);
+    const reason = stdout.split('\n').filter((line) => line.includes('Electron'));
+    expect(reason).toEqual([expect.stringMatching(/^Not using Electron: .+\. Running the same core and UI with `sahman serve` instead; open the address below in a browser\.$/)]);
+    expect(stdout + stderr).not.toMatch(/fetch failed|Downloading Electron|^\s+at /m);
   });
+
+  it('shows the electron package\'s own failure, stack trace included, with --verbose', async () => {
+    const { stdout, stderr } = await startWithoutElectron(['--verbose']);
+    expect(stdout).toContain('Not using Electron: ');
+    expect(stderr).toMatch(/Electron failed to install correctly[\s\S]*\n\s+at /);
+  }, 60_000);
 });
 
 describe('the built binary with native drivers', () => {

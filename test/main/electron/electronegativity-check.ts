@@ -9,7 +9,7 @@ import { mkdir, copyFile, readdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const run = promisify(execFile);
 const requireFromHere = createRequire(import.meta.url);
