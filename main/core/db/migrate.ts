@@ -17,14 +17,18 @@ export interface MigrationOutcome {
 export function migrate(db: Database, migrations: readonly Migration[]): MigrationOutcome {
   assertConsecutive(migrations);
   const latest = migrations.at(-1)?.version ?? 0;
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > latest) throw new DatabaseTooNewError(current, latest);
-  const pending = migrations.filter((migration) => migration.version > current);
-  if (pending.length === 0) return { from: current, to: current, applied: [] };
+  const readVersion = (): number => db.pragma('user_version', { simple: true }) as number;
+  // The common case, an up-to-date file, answers without taking the write lock.
+  const seen = readVersion();
+  if (seen > latest) throw new DatabaseTooNewError(seen, latest);
+  if (seen === latest) return { from: seen, to: seen, applied: [] };
 
-  // IMMEDIATE: take the write lock before reading anything, so two processes
-  // opening the same new file cannot both decide to migrate it.
-  db.transaction(() => {
+  // IMMEDIATE takes the write lock first; the version is read again under it, so when two
+  // processes open the same new file at once, the second finds the first one's work done.
+  return db.transaction((): MigrationOutcome => {
+    const current = readVersion();
+    if (current > latest) throw new DatabaseTooNewError(current, latest);
+    const pending = migrations.filter((migration) => migration.version > current);
     for (const migration of pending) {
       try {
         migration.up(db);
@@ -33,9 +37,9 @@ export function migrate(db: Database, migrations: readonly Migration[]): Migrati
       }
     }
     // PRAGMA cannot take a bound parameter; the value is an integer we computed.
-    db.pragma(`user_version = ${String(latest)}`);
+    if (pending.length > 0) db.pragma(`user_version = ${String(latest)}`);
+    return { from: current, to: latest, applied: pending.map((migration) => `${String(migration.version)}-${migration.name}`) };
   }).immediate();
-  return { from: current, to: latest, applied: pending.map((migration) => `${String(migration.version)}-${migration.name}`) };
 }
 
 function assertConsecutive(migrations: readonly Migration[]): void {

@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DatabaseTooNewError, MigrationError } from '../../../../main/core/db/database-errors.js';
 import { migrate } from '../../../../main/core/db/migrate.js';
@@ -73,4 +76,29 @@ describe('the database connection', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     db.close();
   });
+});
+
+describe('two processes opening one new database file at once', () => {
+  it('migrates it once: the second finds the first one\'s work done, and neither fails', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'sahman.db');
+    const goFile = path.join(dir, 'go');
+    const child = fileURLToPath(new URL('./support/migrate-child.ts', import.meta.url));
+    const runs = [0, 1].map(() => {
+      const migrator = spawn(process.execPath, ['--import', 'tsx', child, file, goFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let output = '';
+      migrator.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+      const exited = new Promise<number | null>((resolve) => migrator.once('exit', (code) => resolve(code)));
+      return { output: () => output, exited };
+    });
+    // Both hold the file open before either may migrate: the race the lock must settle.
+    for (const run of runs) await expect.poll(run.output, { timeout: 20_000 }).toContain('ready');
+    writeFileSync(goFile, '');
+    const codes = await Promise.all(runs.map((run) => run.exited));
+    const outcomes = runs.map((run) => JSON.parse(run.output().split('\n')[1] ?? 'null') as { applied?: string[]; error?: string });
+    expect(outcomes.filter((outcome) => outcome.error !== undefined)).toEqual([]);
+    expect(codes).toEqual([0, 0]);
+    expect(outcomes.map((outcome) => outcome.applied?.length).sort()).toEqual([0, 2]);
+    expect(tables(file)).toContain('notes');
+  }, 40_000);
 });
