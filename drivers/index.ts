@@ -20,7 +20,8 @@ export type {
   ReaderWarningKind,
   ReceivedChunk,
 } from './reader/reader-status.js';
-export { DEFAULT_BACKOFF, reconnectDelayMs, type BackoffPolicy } from './reader/backoff.js';
+export { DEFAULT_BACKOFF } from './reader/reader.js';
+export type { BackoffPolicy } from '../main/common/backoff/backoff.js';
 export type { Scan } from './pipeline/scan.js';
 export type { Decoding } from './pipeline/decoding.js';
 export {

@@ -8,7 +8,10 @@ import type { Scan } from '../pipeline/scan.js';
 import { claimPort, defaultLockDir, type OwnershipOptions, type PortHolder } from '../ownership/port-ownership.js';
 import type { ReaderSpec, ReaderSpecError } from '../spec/reader-spec.js';
 import { TransportOpenError, type ChunkSink, type Located, type SessionEnd, type Transport, type TransportSession } from '../transports/transport.js';
-import { DEFAULT_BACKOFF, reconnectDelayMs, type BackoffPolicy } from './backoff.js';
+import { backoffDelayMs, type BackoffPolicy } from '../../main/common/backoff/backoff.js';
+
+/** A device that keeps failing to open is retried at least every two seconds, so a fix shows within it. */
+export const DEFAULT_BACKOFF: BackoffPolicy = { initialMs: 250, maxMs: 2000 };
 import {
   WARNING_FOR_DISCARD,
   type ReaderCounters,
@@ -175,7 +178,7 @@ export class SupervisedReader implements Reader {
 
       const claim = await this.claim(located);
       if (claim === 'busy') {
-        await this.sleep(reconnectDelayMs(failures++, this.timing.backoff));
+        await this.sleep(backoffDelayMs(this.timing.backoff, ++failures));
         continue;
       }
       const sessionId = ++this.session;
@@ -193,7 +196,7 @@ export class SupervisedReader implements Reader {
         const final = failure.kind === 'invalid-capture';
         this.setStatus({ state: 'error', reason: failure.kind, message: failure.message, device: located.where, final });
         if (final) return;
-        await this.sleep(reconnectDelayMs(failures++, this.timing.backoff));
+        await this.sleep(backoffDelayMs(this.timing.backoff, ++failures));
         continue;
       }
       if (this.isStopping()) {
@@ -221,7 +224,7 @@ export class SupervisedReader implements Reader {
       if (this.isStopping() || end.reason === 'closed') return;
       if (end.reason === 'internal') {
         this.setStatus({ state: 'error', reason: 'internal', device: located.where, ...(end.message === undefined ? {} : { message: end.message }) });
-        await this.sleep(reconnectDelayMs(failures++, this.timing.backoff));
+        await this.sleep(backoffDelayMs(this.timing.backoff, ++failures));
         continue;
       }
       const final = end.reason === 'end-of-input';
@@ -230,7 +233,7 @@ export class SupervisedReader implements Reader {
         this.complete();
         return;
       }
-      if (end.reason === 'io-error') await this.sleep(reconnectDelayMs(failures++, this.timing.backoff));
+      if (end.reason === 'io-error') await this.sleep(backoffDelayMs(this.timing.backoff, ++failures));
     }
   }
 

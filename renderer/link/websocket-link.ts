@@ -2,7 +2,10 @@ import { BehaviorSubject, Observable } from 'rxjs';
 import { RpcClient } from '../../main/common/rpc/client.js';
 import type { RpcTransport } from '../../main/common/rpc/transport.js';
 import { RPC_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX } from '../../main/common/contract/rpc-wire.js';
-import { reconnectDelayMs } from './backoff.js';
+import { backoffDelayMs, type BackoffPolicy } from '../../main/common/backoff/backoff.js';
+
+/** A UI that lost its core comes back quickly, and tries at least every five seconds. */
+const RECONNECT_BACKOFF: BackoffPolicy = { initialMs: 250, maxMs: 5000, jitterRatio: 0.25 };
 import type { CoreLink, LinkState } from './link-state.js';
 
 /** Wraps an open WebSocket as an RPC transport. */
@@ -50,7 +53,7 @@ export function connectWebSocketLink(rpcUrl: string, token: string): CoreLink {
     socket.addEventListener('close', () => {
       client$.next(null);
       attempt += 1;
-      const delay = reconnectDelayMs(attempt);
+      const delay = backoffDelayMs(RECONNECT_BACKOFF, attempt);
       state$.next({ kind: 'reconnecting', attempt, retryAt: Date.now() + delay });
       setTimeout(open, delay);
     });

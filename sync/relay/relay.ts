@@ -21,7 +21,7 @@ import {
 } from 'rxjs';
 import type { SyncStatus } from '../../main/common/contract/sync-status.js';
 import { BatchAck, ErrorBody, paths } from '../protocol/wire.js';
-import { backoffDelayMs, type BackoffPolicy } from './backoff.js';
+import { backoffDelayMs, type BackoffPolicy } from '../../main/common/backoff/backoff.js';
 import { BatchEncoder, type PreparedBatch } from './batch-encoder.js';
 import { CentralUnreachable, type CentralClient } from './central-client.js';
 import type { RelayStore } from './relay-port.js';
@@ -49,7 +49,7 @@ export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
   maxBatchItems: 2_000,
   maxBatchBytes: 2 * 1024 * 1024,
   pollMs: 5_000,
-  backoff: { initialMs: 250, maxMs: 60_000 },
+  backoff: { initialMs: 250, maxMs: 60_000, jitterRatio: 0.5 },
   blockedRetryMs: 30_000,
   deliveryDeadlineMs: 15 * 60_000,
   clockToleranceMs: 60_000,

@@ -1,3 +1,5 @@
+import { backoffDelayMs } from '../../common/backoff/backoff.js';
+
 /** How long to wait before starting the core again after it died. */
 export interface RestartPolicyOptions {
   /** Delay before the first restart. */
@@ -26,10 +28,7 @@ export const DEFAULT_RESTART_POLICY: RestartPolicyOptions = {
  * `random` returns a number in [0, 1).
  */
 export function restartDelayMs(attempt: number, options: RestartPolicyOptions, random: () => number): number {
-  const exponent = Math.max(0, attempt - 1);
-  const base = Math.min(options.maxDelayMs, options.initialDelayMs * options.multiplier ** exponent);
-  const jitterFactor = 1 - options.jitterRatio + 2 * options.jitterRatio * random();
-  return Math.round(Math.min(options.maxDelayMs, Math.max(0, base * jitterFactor)));
+  return backoffDelayMs({ initialMs: options.initialDelayMs, maxMs: options.maxDelayMs, multiplier: options.multiplier, jitterRatio: options.jitterRatio }, attempt, random);
 }
 
 export interface PlannedRestart {

@@ -1,6 +1,7 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { frameDocument } from '../../../drivers/framing/framings.js';
-import { DEFAULT_BACKOFF, reconnectDelayMs } from '../../../drivers/reader/backoff.js';
+import { DEFAULT_BACKOFF } from '../../../drivers/reader/reader.js';
+import { backoffDelayMs } from '../../../main/common/backoff/backoff.js';
 import { RereadSuppressor } from '../../../drivers/pipeline/reread-suppressor.js';
 import { startPtyPair } from '../../rigs/socat.js';
 import { tempDir } from '../../rigs/temp-dir.js';
@@ -67,10 +68,10 @@ describe('a reader', () => {
 
 describe('reconnect backoff', () => {
   it('doubles from 250 ms and never waits more than 2 s, so a replugged device is back within it', () => {
-    const delays = Array.from({ length: 12 }, (_unused, failures) => reconnectDelayMs(failures, DEFAULT_BACKOFF, () => 0.5));
+    const delays = Array.from({ length: 12 }, (_unused, failures) => backoffDelayMs(DEFAULT_BACKOFF, failures + 1, () => 0.5));
     expect(delays.slice(0, 4)).toEqual([250, 500, 1000, 2000]);
     for (const random of [0, 0.5, 0.999]) {
-      for (let failures = 0; failures < 50; failures++) expect(reconnectDelayMs(failures, DEFAULT_BACKOFF, () => random)).toBeLessThanOrEqual(2000);
+      for (let failures = 0; failures < 50; failures++) expect(backoffDelayMs(DEFAULT_BACKOFF, failures + 1, () => random)).toBeLessThanOrEqual(2000);
     }
   });
 });
