@@ -16,6 +16,7 @@ import * as z from 'zod';
 import { DESKO_DEFAULT_EOD, DESKO_DEFAULT_SOD, FRAMINGS, type Framing } from '../framing/framings.js';
 import type { Decoding } from '../pipeline/decoding.js';
 import { HID_DECODERS } from '../spec/reader-spec.js';
+import { describeIssues } from '../../main/common/contract/describe-issues.js';
 
 export const CAPTURE_VERSION = 1;
 
@@ -76,9 +77,6 @@ export class CaptureFormatError extends Error {
   }
 }
 
-function describe(error: z.ZodError): string {
-  return error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message)).join('; ');
-}
 
 function byteOf(text: string | undefined, fallback: number): number {
   return text === undefined ? fallback : Number.parseInt(text.replace(/^0x/i, ''), 16);
@@ -106,7 +104,7 @@ export function parseCaptureHeader(text: string, line = 1): CaptureHeader {
   if (!parsed.success) {
     const version = typeof json === 'object' && json !== null && 'sahmanCapture' in json ? json.sahmanCapture : undefined;
     if (version === undefined) throw new CaptureFormatError(line, 'not a Sahman capture: the header has no "sahmanCapture" version');
-    throw new CaptureFormatError(line, describe(parsed.error));
+    throw new CaptureFormatError(line, describeIssues(parsed.error, { whole: 'the line' }));
   }
   if (parsed.data.sahmanCapture > CAPTURE_VERSION) {
     throw new CaptureFormatError(line, `capture version ${String(parsed.data.sahmanCapture)} is newer than this Sahman reads (${String(CAPTURE_VERSION)})`);
@@ -135,7 +133,7 @@ export function parseCapture(text: string): Capture {
       throw new CaptureFormatError(number, 'not JSON');
     }
     const parsed = CaptureLine.safeParse(json);
-    if (!parsed.success) throw new CaptureFormatError(number, describe(parsed.error));
+    if (!parsed.success) throw new CaptureFormatError(number, describeIssues(parsed.error, { whole: 'the line' }));
     const entry = parsed.data;
     // Out-of-order times (a hand edit) play at once rather than going back in time.
     t = Math.max(t, entry.t ?? t);

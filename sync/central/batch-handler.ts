@@ -7,6 +7,7 @@ import { canonicalParsedJson } from './canonical-item-json.js';
 import type { ItemStore, PreparedItem } from './item-store.js';
 import type { RegisteredKey } from './key-registry.js';
 import { errorReply, refuse, replyWith, type Reply } from './replies.js';
+import { describeIssues } from '../../main/common/contract/describe-issues.js';
 
 /**
  * The batch as an envelope: its seq rules, with each item only an object with
@@ -40,11 +41,6 @@ export interface BatchContext {
   readonly alarms: AlarmStore;
   readonly now: () => Date;
   readonly log: (line: string) => void;
-}
-
-function describeIssues(issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[], limit: number, whole: string): string {
-  const text = issues.map((issue) => `${issue.path.length === 0 ? whole : issue.path.map(String).join('.')}: ${issue.message}`).join('; ');
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }
 
 const ClaimedTimes = z.object({ record: z.object({ at: z.unknown().optional(), recordedAt: z.unknown().optional() }) });
@@ -91,7 +87,7 @@ function judgedAlone(batchId: string, raw: RawItem): PreparedItem {
   const item = single.data?.records[0];
   if (item !== undefined) return kept(raw, item);
   // Issues come at records.0.…; the reason names the path within the item.
-  const issues = (single.error?.issues ?? []).map((issue) => ({ ...issue, path: issue.path.slice(2) }));
+  const issues = single.error?.issues ?? [];
   const { canonical, digest } = digested(raw);
   return {
     seq: raw.seq,
@@ -99,7 +95,7 @@ function judgedAlone(batchId: string, raw: RawItem): PreparedItem {
     canonical,
     digest,
     itemTime: claimedTime(raw),
-    rejectedReason: issues.length === 0 ? 'not a valid item' : describeIssues(issues, MAX_REASON, '(item)'),
+    rejectedReason: issues.length === 0 ? 'not a valid item' : describeIssues(issues, { whole: '(item)', dropPathPrefix: 2, maxLength: MAX_REASON }),
   };
 }
 
@@ -107,7 +103,7 @@ function judgedAlone(batchId: string, raw: RawItem): PreparedItem {
 function checkedEnvelope(body: unknown): { batchId: string; fromSeq: number; toSeq: number; records: (RawItem | undefined)[] } {
   const envelope = BatchEnvelope.safeParse(body);
   // invalid_batch: the protocol's one code for a malformed request.
-  if (!envelope.success) throw refuse(400, 'invalid_batch', describeIssues(envelope.error.issues, 500, '(body)'));
+  if (!envelope.success) throw refuse(400, 'invalid_batch', describeIssues(envelope.error, { whole: '(body)', maxLength: 500 }));
   // The envelope passed, so the body is this shape; its items are judged as they were sent.
   return { batchId: envelope.data.batchId, fromSeq: envelope.data.fromSeq, toSeq: envelope.data.toSeq, records: (body as { records: (RawItem | undefined)[] }).records };
 }

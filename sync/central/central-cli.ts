@@ -10,6 +10,7 @@ import { PublishedChanges } from './delta-store.js';
 import type { HeldItem } from './item-store.js';
 import { ApplianceId, PublicKeyBase64 } from './key-registry.js';
 import { DEFAULT_CENTRAL_HOST, DEFAULT_CENTRAL_PORT, startCentral, type CentralTls } from './start-central.js';
+import { describeIssues } from '../../main/common/contract/describe-issues.js';
 
 export { startCentral } from './start-central.js';
 export type { CentralTls, RunningCentral, StartCentralOptions } from './start-central.js';
@@ -225,8 +226,7 @@ function publish(args: readonly string[], io: CentralIo): number {
   }
   const changes = PublishedChanges.safeParse(json);
   if (!changes.success) {
-    const issue = changes.error.issues[0];
-    throw new UsageError(`${file}: ${issue === undefined ? 'not a list of changes' : `${issue.path.length === 0 ? '(top)' : issue.path.join('.')}: ${issue.message}`}`);
+    throw new UsageError(`${file}: ${describeIssues(changes.error, { whole: '(top)', maxIssues: 1 })}`);
   }
   const version = withStore(dataDirOf(values.data), (store) => store.deltas.publish(kind.data, changes.data, new Date()));
   io.stdout.write(`published ${kind.data} version ${String(version)} (${String(changes.data.length)} changes)\n`);

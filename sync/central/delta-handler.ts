@@ -4,6 +4,7 @@ import { DeltaKind, SignedDelta } from '../protocol/wire.js';
 import type { CentralKey } from './central-key.js';
 import type { DeltaStore } from './delta-store.js';
 import { refuse, replyWith, type Reply } from './replies.js';
+import { describeIssues } from '../../main/common/contract/describe-issues.js';
 
 const DeltaQuery = z.object({
   kind: DeltaKind,
@@ -21,7 +22,7 @@ const DeltaQuery = z.object({
 export function handleDeltas(deltas: DeltaStore, key: CentralKey, applianceId: string, query: URLSearchParams, now: () => Date): Reply {
   const parsed = DeltaQuery.safeParse({ kind: query.get('kind') ?? undefined, since: query.get('since') ?? undefined });
   // invalid_batch is the protocol's one code for a malformed request, a query included.
-  if (!parsed.success) throw refuse(400, 'invalid_batch', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+  if (!parsed.success) throw refuse(400, 'invalid_batch', describeIssues(parsed.error));
   const { kind, since } = parsed.data;
   const { toVersion, changes } = deltas.since(kind, since);
   if (since > toVersion) throw refuse(400, 'invalid_batch', `since ${String(since)} is beyond central's latest ${kind} version, ${String(toVersion)}`);

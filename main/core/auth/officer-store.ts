@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import * as z from 'zod';
 import { OfficerId, OfficerRoles } from '../../common/contract/officers.js';
 import type { Role } from '../../common/contract/roles.js';
+import { describeIssues } from '../../common/contract/describe-issues.js';
 
 export interface OfficerRecord {
   readonly id: string;
@@ -66,7 +67,7 @@ export class OfficerStore {
     const row: unknown = this.db.prepare('SELECT * FROM officers WHERE id = ?').get(id);
     if (row === undefined) return undefined;
     const parsed = OfficerRow.safeParse(row);
-    if (!parsed.success) throw new CorruptRowError('officers', id, parsed.error.issues.map((issue) => issue.path.join('.')).join(', '));
+    if (!parsed.success) throw new CorruptRowError('officers', id, describeIssues(parsed.error));
     return parsed.data;
   }
 

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type * as z from 'zod';
 import { safeParseReaderSpec } from '../../../drivers/index.js';
 import { ApplianceConfig, defaultConfig } from '../../common/contract/config.js';
 import { writeFileDurably } from '../fs/durable-write.js';
 import { ConfigError } from './config-error.js';
+import { describeIssues } from '../../common/contract/describe-issues.js';
 
 export const CONFIG_FILE_NAME = 'config.json';
 
@@ -56,16 +56,6 @@ function writeDefaults(configPath: string): LoadedConfig {
     throw new ConfigError(`cannot write the default config file ${configPath}: ${errnoMessage(error)}`);
   }
   return { config, path: configPath, created: true };
-}
-
-/** "lane: Too big: expected number to be <=99; readers.0.spec: …" — field first, then the problem. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const field = issue.path.length > 0 ? issue.path.map(String).join('.') : '(top level)';
-      return `${field}: ${issue.message}`;
-    })
-    .join('; ');
 }
 
 function isErrno(error: unknown, code: string): boolean {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import * as z from 'zod';
 import { VisaRequirement } from '../../common/contract/document-checks.js';
 import { CoreStartError } from '../app/core-start-error.js';
+import { describeIssues } from '../../common/contract/describe-issues.js';
 
 export const VISA_TABLE_FILE = path.join('reference', 'visa-requirements.json');
 
@@ -35,7 +36,7 @@ export function loadVisaTable(dataDir: string): ReadonlyMap<string, VisaRequirem
   }
   const parsed = VisaTableFile.safeParse(json);
   if (!parsed.success) {
-    throw new CoreStartError(`the visa table ${file} is invalid: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    throw new CoreStartError(`the visa table ${file} is invalid: ${describeIssues(parsed.error)}`);
   }
   return new Map(Object.entries(parsed.data.rules));
 }

@@ -14,6 +14,7 @@ import type { OfficerSummary } from '../../common/contract/officers.js';
 import type { RpcConnection } from './connection.js';
 import { CoreError } from './core-error.js';
 import type { CallContext, ConnectionAuth, RpcHandlers } from './handlers.js';
+import { describeIssues } from '../../common/contract/describe-issues.js';
 
 /** Above this many queued bytes a stream waits; a client that never drains is cut off. */
 const HIGH_WATER_BYTES = 1024 * 1024;
@@ -207,10 +208,7 @@ export class RpcSession {
   private checkParams(id: RequestId, schema: z.ZodType, raw: unknown): { value: unknown } | undefined {
     const parsed = schema.safeParse(raw ?? {});
     if (parsed.success) return { value: parsed.data };
-    const detail = parsed.error.issues
-      .slice(0, 5)
-      .map((issue) => `${issue.path.length > 0 ? issue.path.map(String).join('.') : 'params'}: ${issue.message}`)
-      .join('; ');
+    const detail = describeIssues(parsed.error, { whole: 'params', maxIssues: 5 });
     this.sendError(id, 'invalid_params', detail);
     return undefined;
   }

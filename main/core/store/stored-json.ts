@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { StoredBodyError, decodeStoredBody } from './body-codec.js';
+import { firstIssuePath } from '../../common/contract/describe-issues.js';
 
 export type StoredJsonResult<T> =
   | { readonly ok: true; readonly record: T; /** The JSON text as stored, for callers that pass it on unchanged. */ readonly text: string }
@@ -25,6 +26,6 @@ export function readStoredText<T>(text: string, schema: z.ZodType<T>): StoredJso
     return { ok: false, problem: 'the stored body is not JSON' };
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) return { ok: false, problem: `the stored record does not match its schema at ${parsed.error.issues[0]?.path.join('.') ?? '?'}` };
+  if (!parsed.success) return { ok: false, problem: `the stored record does not match its schema at ${firstIssuePath(parsed.error)}` };
   return { ok: true, record: parsed.data, text };
 }

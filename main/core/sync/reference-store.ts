@@ -6,6 +6,7 @@ import { VisaRequirement } from '../../common/contract/document-checks.js';
 import type { DeltaChange, DeltaKind } from '../../../sync/protocol/wire.js';
 import type { ReferenceStore } from '../../../sync/relay/downlink.js';
 import { writeFileDurably } from '../fs/durable-write.js';
+import { firstIssuePath } from '../../common/contract/describe-issues.js';
 
 /** An alert-list entry: its matching comes with the alert-list check; until then it is kept as sent. */
 const AlertListEntry = z.record(z.string(), z.unknown());
@@ -101,7 +102,7 @@ export class SqliteReferenceStore implements ReferenceStore {
       else current[change.key] = change.value;
     }
     const parsed = ApplianceConfig.safeParse(current);
-    if (!parsed.success) throw new DeltaRefused(`the config update would make the config invalid at ${parsed.error.issues[0]?.path.join('.') ?? '?'}`);
+    if (!parsed.success) throw new DeltaRefused(`the config update would make the config invalid at ${firstIssuePath(parsed.error)}`);
     return parsed.data;
   }
 }
