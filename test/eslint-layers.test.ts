@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
-import { layerRules } from '../eslint.config.js';
+import { layerRules, layers } from '../eslint.config.js';
 import { repoRoot } from './rigs/built-cli.js';
 
 const linter = new ESLint({
@@ -13,7 +13,7 @@ const linter = new ESLint({
 
 async function importRefused(file: string, specifier: string): Promise<boolean> {
   const [result] = await linter.lintText(`import '${specifier}';\n`, { filePath: path.join(repoRoot, file) });
-  return (result?.messages ?? []).some((message) => message.ruleId === 'no-restricted-imports');
+  return (result?.messages ?? []).some((message) => message.ruleId === 'layers/allowed-imports');
 }
 
 describe('the layering rules', () => {
@@ -37,12 +37,21 @@ describe('the layering rules', () => {
     ['main/core/app/x.ts', '../../electron/main.js'],
     ['drivers/x.ts', 'electron'],
     ['drivers/x.ts', '../main/core/app/core.js'],
-    ['sync/x.ts', '../main/core/app/core.js'],
+    ['sync/relay/x.ts', '../../main/core/app/core.js'],
     ['main/cli/x.ts', 'electron'],
     ['main/cli/x.ts', '../electron/main.js'],
     ['main/preload/x.cts', '../electron/main.js'],
     ['main/core/app/x.ts', '../../cli/cli.js'],
     ['drivers/x.ts', '../main/cli/cli.js'],
+    ['main/common/x.ts', 'pino'],
+    ['main/common/x.ts', 'ws'],
+    ['main/common/x.ts', 'node:zlib'],
+    ['drivers/x.ts', 'ws'],
+    ['drivers/x.ts', '../sync/relay/relay.js'],
+    ['sync/relay/x.ts', 'better-sqlite3'],
+    ['sync/relay/x.ts', '../central/central-store.js'],
+    ['sync/central/x.ts', '../../main/cli/cli.js'],
+    ['main/core/app/x.ts', '../../../sync/central/central-store.js'],
   ])('%s may not import %s', async (file, specifier) => {
     expect(await importRefused(file, specifier)).toBe(true);
   });
@@ -58,7 +67,18 @@ describe('the layering rules', () => {
     ['main/core/app/x.ts', 'node:fs'],
     ['main/core/app/x.ts', '../../../drivers/registry.js'],
     ['main/cli/x.ts', '../core/app/core.js'],
+    ['sync/central/x.ts', '../../main/cli/parse-args.js'],
+    ['sync/relay/x.ts', '../protocol/wire.js'],
+    ['drivers/x.ts', '@serialport/stream'],
   ])('%s may import %s', async (file, specifier) => {
     expect(await importRefused(file, specifier)).toBe(false);
+  });
+
+  // Each layer's allow-list bites: a package it does not name, and the one folder no layer names.
+  it.each(layers.map((layer) => [layer.folder]))('%s refuses a package and a folder it does not list', async (folder) => {
+    const file = `${folder}/x.ts`;
+    expect(await importRefused(file, 'left-pad')).toBe(true);
+    const depth = folder.split('/').length;
+    expect(await importRefused(file, `${'../'.repeat(depth)}test/rigs/temp-dir.js`)).toBe(true);
   });
 });

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { SyncItem, DeltaKind } from '../protocol/wire.js';
 import { CentralConfigError } from './central-database.js';
 import { loadOrCreateCentralKey } from './central-key.js';
@@ -11,6 +10,8 @@ import type { HeldItem } from './item-store.js';
 import { ApplianceId, PublicKeyBase64 } from './key-registry.js';
 import { DEFAULT_CENTRAL_HOST, DEFAULT_CENTRAL_PORT, startCentral, type CentralTls } from './start-central.js';
 import { describeIssues } from '../../main/common/contract/describe-issues.js';
+import { ExitCode } from '../../main/cli/command.js';
+import { UsageError, parseCommandArgs, parsePort } from '../../main/cli/parse-args.js';
 
 export { startCentral } from './start-central.js';
 export type { CentralTls, RunningCentral, StartCentralOptions } from './start-central.js';
@@ -51,26 +52,7 @@ The reference central receiver of Sahman's sync protocol v1 (see the README).
 DIR defaults to ./central-data. Exit codes: 0 ok, 1 failed, 2 usage or unreadable input,
 78 unusable data folder or TLS material.`;
 
-const ExitCode = { ok: 0, failed: 1, usage: 2, config: 78 } as const;
 const DEFAULT_DATA_DIR = 'central-data';
-
-/** A mistake in how central was called, or input it cannot read: one line, exit 2. */
-class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
-
-type Options = NonNullable<ParseArgsConfig['options']>;
-
-function parse<O extends Options>(args: readonly string[], options: O) {
-  try {
-    return parseArgs({ args: [...args], options, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : 'invalid arguments');
-  }
-}
 
 function required(value: string | undefined, option: string): string {
   if (value === undefined || value.length === 0) throw new UsageError(`${option} is required`);
@@ -89,13 +71,6 @@ function readInput(file: string, what: string): Buffer {
   }
 }
 
-function parsePort(text: string | undefined): number {
-  if (text === undefined) return DEFAULT_CENTRAL_PORT;
-  const port = Number(text);
-  if (!/^\d{1,5}$/.test(text) || port > 65535) throw new UsageError(`--port takes a number from 0 to 65535, not "${text}"`);
-  return port;
-}
-
 function withStore<T>(dataDir: string, use: (store: CentralStore) => T): T {
   const store = openCentralStore(dataDir);
   try {
@@ -110,15 +85,15 @@ async function write(stream: NodeJS.WritableStream, text: string): Promise<void>
 }
 
 async function serve(args: readonly string[], io: CentralIo, signal: AbortSignal | undefined): Promise<number> {
-  const values = parse(args, {
+  const values = parseCommandArgs(args, {
     port: { type: 'string' },
     host: { type: 'string' },
     data: { type: 'string' },
     'tls-cert': { type: 'string' },
     'tls-key': { type: 'string' },
     'tls-client-ca': { type: 'string' },
-  });
-  const port = parsePort(values.port);
+  }).values;
+  const port = values.port === undefined ? DEFAULT_CENTRAL_PORT : parsePort(values.port);
   const certFile = values['tls-cert'];
   const keyFile = values['tls-key'];
   if ((certFile === undefined) !== (keyFile === undefined)) throw new UsageError('--tls-cert and --tls-key go together');
@@ -158,7 +133,7 @@ async function serve(args: readonly string[], io: CentralIo, signal: AbortSignal
 }
 
 function registerKey(args: readonly string[], io: CentralIo): number {
-  const values = parse(args, { appliance: { type: 'string' }, key: { type: 'string' }, data: { type: 'string' } });
+  const values = parseCommandArgs(args, { appliance: { type: 'string' }, key: { type: 'string' }, data: { type: 'string' } }).values;
   const applianceId = ApplianceId.safeParse(required(values.appliance, '--appliance'));
   if (!applianceId.success) throw new UsageError(`--appliance: ${applianceId.error.issues[0]?.message ?? 'not an appliance id'}`);
   const publicKey = PublicKeyBase64.safeParse(required(values.key, '--key'));
@@ -169,7 +144,7 @@ function registerKey(args: readonly string[], io: CentralIo): number {
 }
 
 function printKey(args: readonly string[], io: CentralIo): number {
-  const values = parse(args, { data: { type: 'string' } });
+  const values = parseCommandArgs(args, { data: { type: 'string' } }).values;
   io.stdout.write(`${loadOrCreateCentralKey(dataDirOf(values.data)).publicKeyBase64}\n`);
   return ExitCode.ok;
 }
@@ -191,7 +166,7 @@ function existingDataDir(value: string | undefined): string {
 }
 
 async function exportHeld(args: readonly string[], io: CentralIo): Promise<number> {
-  const values = parse(args, { data: { type: 'string' }, appliance: { type: 'string' }, rejected: { type: 'boolean' } });
+  const values = parseCommandArgs(args, { data: { type: 'string' }, appliance: { type: 'string' }, rejected: { type: 'boolean' } }).values;
   const store = openCentralStore(existingDataDir(values.data));
   try {
     for (const held of store.items.held({ applianceId: values.appliance, rejected: values.rejected === true })) {
@@ -204,7 +179,7 @@ async function exportHeld(args: readonly string[], io: CentralIo): Promise<numbe
 }
 
 async function printAlarms(args: readonly string[], io: CentralIo): Promise<number> {
-  const values = parse(args, { data: { type: 'string' }, appliance: { type: 'string' } });
+  const values = parseCommandArgs(args, { data: { type: 'string' }, appliance: { type: 'string' } }).values;
   const alarms = withStore(existingDataDir(values.data), (store) => store.alarms.list());
   for (const alarm of alarms) {
     if (values.appliance === undefined || alarm.applianceId === values.appliance) await write(io.stdout, `${JSON.stringify(alarm)}\n`);
@@ -213,7 +188,7 @@ async function printAlarms(args: readonly string[], io: CentralIo): Promise<numb
 }
 
 function publish(args: readonly string[], io: CentralIo): number {
-  const values = parse(args, { kind: { type: 'string' }, file: { type: 'string' }, data: { type: 'string' } });
+  const values = parseCommandArgs(args, { kind: { type: 'string' }, file: { type: 'string' }, data: { type: 'string' } }).values;
   const kind = DeltaKind.safeParse(required(values.kind, '--kind'));
   if (!kind.success) throw new UsageError(`--kind takes ${DeltaKind.options.join(', ')}`);
   const file = required(values.file, '--file');

@@ -16,28 +16,20 @@ function centralModuleUrl(): string {
   return pathToFileURL(file).href;
 }
 
-const CentralModule = z.object({ runCentral: z.function() });
+const CentralModule = z.object({ runCentral: z.function(), CENTRAL_USAGE: z.string() });
 
+const loaded = CentralModule.safeParse(await import(centralModuleUrl()).catch(() => null));
+
+/** The central CLI, usage text included, lives with central: this command only hands over to it. */
 export const centralCommand: Command = {
   name: 'central',
-  usage: `Usage: sahman central [serve] [--port N] [--host H] [--data DIR] [--tls-cert F --tls-key F [--tls-client-ca F]]
-       sahman central register-key --appliance ID --key BASE64 [--data DIR]
-       sahman central key [--data DIR]
-       sahman central publish --kind alert-list|visa-rules|config --file FILE [--data DIR]
-       sahman central export [--data DIR] [--appliance ID] [--rejected]
-
-The reference implementation of Sahman's sync protocol (see the README): it
-verifies signed batches against registered appliance keys, deduplicates on
-(appliance, key, seq), answers gaps, keeps what it receives in its own SQLite,
-and serves signed deltas. For integrators, tests and the demo; not for the kiosk.`,
-  async run(args, io: CliIo) {
-    const loaded: unknown = await import(centralModuleUrl());
-    const central = CentralModule.safeParse(loaded);
-    if (!central.success) {
+  usage: loaded.success ? loaded.data.CENTRAL_USAGE : 'Usage: sahman central … (the central receiver is not installed with this build)',
+  run(args, io: CliIo) {
+    if (!loaded.success) {
       io.stderr.write('sahman central: the central receiver is not installed with this build\n');
-      return ExitCode.failed;
+      return Promise.resolve(ExitCode.failed);
     }
-    const run = central.data.runCentral as (args: readonly string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }) => Promise<number>;
+    const run = loaded.data.runCentral as (args: readonly string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }) => Promise<number>;
     return run(args, io);
   },
 };
