@@ -3,7 +3,7 @@ import { itemTime } from '../protocol/digests.js';
 import { sha256Hex } from '../protocol/signing.js';
 import { BatchAck, Seq, UploadBatch, type SyncItem } from '../protocol/wire.js';
 import type { AlarmStore } from './alarm-store.js';
-import { canonicalParsedJson } from './canonical-item-json.js';
+import { canonicalJson } from '../../main/common/json/canonical-json.js';
 import type { ItemStore, PreparedItem } from './item-store.js';
 import type { RegisteredKey } from './key-registry.js';
 import { errorReply, refuse, replyWith, type Reply } from './replies.js';
@@ -65,7 +65,7 @@ const NOT_CANONICAL = '(item): has no canonical JSON form (a lone surrogate in a
  */
 function digested(raw: RawItem): { canonical: string; digest: string; canonicalProblem: string | null } {
   try {
-    const canonical = canonicalParsedJson(raw);
+    const canonical = canonicalJson(raw);
     return { canonical, digest: sha256Hex(canonical), canonicalProblem: null };
   } catch {
     const plain = JSON.stringify(raw);

@@ -1,6 +1,7 @@
 import * as z from 'zod';
+import { OpenCode } from './open-code.js';
 
-/** What an officer did; every one of these is written to the audit trail. */
+/** What an officer did; every one of these is written to the audit trail, and the list grows between releases. */
 export const AuditAction = z.enum(['login', 'logout', 'login-failed', 'scan', 'decision', 'void', 'config-change', 'export', 'pin-change', 'retention-purge', 'requeue']);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -15,7 +16,8 @@ export const AuditEvent = z
     chainIndex: z.number().int().positive(),
     seq: z.number().int().positive(),
     at: z.iso.datetime(),
-    action: AuditAction,
+    /** Open: the trail of a newer release still verifies, and still syncs to a central that does not know the action. */
+    action: OpenCode,
     officerId: z.string().min(1).max(64).nullable(),
     applianceId: z.string().min(1).max(64),
     /** Ids and codes only (record ids, reader ids, reason codes, counts). */

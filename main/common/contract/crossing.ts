@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { MrzCorrectionSchema, MrzErrorSchema, MrzFieldsSchema, MrzFormatSchema } from '../icao/index.js';
 import { Direction } from './config.js';
-import { CheckOutcome, DocumentCheck, DocumentCheckCode } from './document-checks.js';
+import { CheckOutcome, DocumentCheck } from './document-checks.js';
+import { OpenCode } from './open-code.js';
 
 /** How the document reached the appliance: a reader's scan, or typed by the guard. */
 export const CaptureSource = z.discriminatedUnion('method', [
@@ -18,12 +19,18 @@ export const DocumentSnapshot = z.object({
   valid: z.boolean(),
   fields: MrzFieldsSchema,
   corrections: z.array(MrzCorrectionSchema),
-  errors: z.array(MrzErrorSchema.pick({ code: true, field: true })),
+  /** The engine's error codes grow with its rules, so a record names them openly; the fields they point at come with the format. */
+  errors: z.array(z.object({ code: OpenCode, field: MrzErrorSchema.shape.field })),
 });
 export type DocumentSnapshot = z.infer<typeof DocumentSnapshot>;
 
-/** A check's outcome as stored with the record (its message is for the screen and is not kept). */
-export const RecordedCheck = z.object({ code: DocumentCheckCode, outcome: CheckOutcome, reason: z.string().max(40) });
+/**
+ * A check's outcome as stored with the record (its message is for the screen
+ * and is not kept). Its code is open: the next release's new check must reach
+ * a central that does not know it yet. Its outcome is not: central and the
+ * screen rank outcomes, and a level nobody can rank is a new record version.
+ */
+export const RecordedCheck = z.object({ code: OpenCode, outcome: CheckOutcome, reason: z.string().max(40) });
 export type RecordedCheck = z.infer<typeof RecordedCheck>;
 
 export const DecisionOutcome = z.enum(['admit', 'refuse', 'refer']);
@@ -44,11 +51,23 @@ export const DecisionReason = z.enum([
 ]);
 export type DecisionReason = z.infer<typeof DecisionReason>;
 
+/** A decision as the guard gives it: only the reasons this release knows. */
 export const Decision = z.object({
   outcome: DecisionOutcome,
   reasons: z.array(DecisionReason).min(1).max(5),
 });
 export type Decision = z.infer<typeof Decision>;
+
+/**
+ * A decision as a record holds it. The outcome is closed, because every count
+ * of crossings splits by it; the reasons are open, because the list grows with
+ * policy and a record that gives a new one must still be taken everywhere.
+ */
+export const RecordedDecision = z.object({
+  outcome: DecisionOutcome,
+  reasons: z.array(OpenCode).min(1).max(5),
+});
+export type RecordedDecision = z.infer<typeof RecordedDecision>;
 
 /** A crossing as recorded: never edited; a supervisor voids it with a new record. */
 export const CrossingRecord = z
@@ -63,7 +82,7 @@ export const CrossingRecord = z
     direction: Direction,
     document: DocumentSnapshot,
     checks: z.array(RecordedCheck),
-    decision: Decision,
+    decision: RecordedDecision,
     officerId: z.string(),
     recordedAt: z.iso.datetime(),
     /** Monotonic milliseconds of the core process, for ordering within a run whatever the wall clock did. */
@@ -140,6 +159,7 @@ export const Referral = z.object({
   issuingState: z.string(),
   surname: z.string(),
   givenNames: z.string(),
-  reasons: z.array(DecisionReason),
+  /** As the record holds them: a record an older release reads back may give a reason it does not know. */
+  reasons: z.array(OpenCode),
 });
 export type Referral = z.infer<typeof Referral>;
