@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { Logger } from 'pino';
+import type { Subscription } from 'rxjs';
 import type { ApplianceConfig } from '../../common/contract/config.js';
 import { CentralClient, type CentralTls } from '../../../sync/relay/central-client.js';
 import { DEFAULT_RELAY_OPTIONS, Relay, type RelayOptions } from '../../../sync/relay/relay.js';
@@ -64,25 +65,56 @@ export interface SyncTimings extends RelayOptions {
 /** The uplink to central (the relay, its status, dead letters, reconciliation) and the downlink of signed deltas. */
 export class SyncService {
   private readonly relay: Relay;
+  private readonly relayStore: OutboxRelayStore;
   private readonly deadLetters: DeadLetters;
   private readonly timers: NodeJS.Timeout[] = [];
+  private readonly immediates: NodeJS.Immediate[] = [];
+  private readonly subscriptions: Subscription[] = [];
   private readonly log: Logger;
+  private closed = false;
 
-  constructor(options: SyncServiceOptions) {
-    const { db, audit, config, key, dataDir, log } = options;
-    this.log = log;
+  /**
+   * Builds the link and starts it (its periodic jobs, its status log, the relay).
+   * A start that fails part-way releases what it had started before the error goes on.
+   */
+  static async start(options: SyncServiceOptions): Promise<SyncService> {
+    const { config, key, dataDir } = options;
     const cert = readPem(dataDir, config.central.clientCertFile, 'the client certificate');
     const clientKey = readPem(dataDir, config.central.clientKeyFile, 'the client key');
     const ca = readPem(dataDir, config.central.caFile, "central's CA certificate");
     const tls: CentralTls = { ...(ca === undefined ? {} : { ca }), ...(cert === undefined ? {} : { cert }), ...(clientKey === undefined ? {} : { key: clientKey }) };
     const client = new CentralClient({ url: config.central.url, applianceId: config.applianceId, signer: key, requestTimeoutMs: options.relay?.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, tls });
-    const relayStore = new OutboxRelayStore(db);
-    this.relay = new Relay(relayStore, client, config.applianceId, {
+    let service: SyncService;
+    try {
+      service = new SyncService(options, client);
+    } catch (error) {
+      await client.close().catch(() => undefined);
+      throw error;
+    }
+    try {
+      service.begin(options, client);
+    } catch (error) {
+      await service.close().catch(() => undefined);
+      throw error;
+    }
+    return service;
+  }
+
+  private constructor(options: SyncServiceOptions, client: CentralClient) {
+    const { db, audit, config, log } = options;
+    this.log = log;
+    this.relayStore = new OutboxRelayStore(db);
+    this.relay = new Relay(this.relayStore, client, config.applianceId, {
       ...DEFAULT_RELAY_OPTIONS,
       deliveryDeadlineMs: config.central.deliveryDeadlineMinutes * 60_000,
       ...options.relay,
     });
-    const reconciler = new Reconciler(relayStore, client, config.applianceId);
+    this.deadLetters = new DeadLetters(db, audit);
+  }
+
+  private begin(options: SyncServiceOptions, client: CentralClient): void {
+    const { db, config, log } = options;
+    const reconciler = new Reconciler(this.relayStore, client, config.applianceId);
     this.every(options.relay?.reconcileIntervalMs ?? RECONCILE_INTERVAL_MS, async () => {
       // With a backlog the days would only come out 'pending', after reading them all: not while draining.
       if (this.relay.status.backlog > 0) return;
@@ -114,15 +146,16 @@ export class SyncService {
         this.relay.setAlarms({ downlinkRefused: refused.length === 0 ? null : refused.join('; ').slice(0, 300) });
       });
     }
-    this.deadLetters = new DeadLetters(db, audit);
     // State changes only: a log line per batch would drown the log at 20,000 records/s.
     let lastState = '';
-    this.relay.status$.subscribe((status) => {
-      const summary = `${status.state}:${status.reason ?? ''}`;
-      if (summary === lastState) return;
-      lastState = summary;
-      log.info({ state: status.state, reason: status.reason, backlog: status.backlog, attempt: status.attempt }, 'sync state');
-    });
+    this.subscriptions.push(
+      this.relay.status$.subscribe((status) => {
+        const summary = `${status.state}:${status.reason ?? ''}`;
+        if (summary === lastState) return;
+        lastState = summary;
+        log.info({ state: status.state, reason: status.reason, backlog: status.backlog, attempt: status.attempt }, 'sync state');
+      }),
+    );
     this.relay.start(outboxAdditions(db));
   }
 
@@ -142,8 +175,12 @@ export class SyncService {
     };
   }
 
+  /** Stops every periodic job, lets go of every subscription it took, and stops the relay (closing its link to central). */
   async close(): Promise<void> {
-    for (const timer of this.timers) clearInterval(timer);
+    this.closed = true;
+    for (const timer of this.timers.splice(0)) clearInterval(timer);
+    for (const immediate of this.immediates.splice(0)) clearImmediate(immediate);
+    for (const subscription of this.subscriptions.splice(0)) subscription.unsubscribe();
     await this.relay.stop();
   }
 
@@ -151,7 +188,7 @@ export class SyncService {
   private every(intervalMs: number, job: () => Promise<void>): void {
     let running = false;
     const run = (): void => {
-      if (running) return;
+      if (running || this.closed) return;
       running = true;
       job()
         .catch((error: unknown) => {
@@ -164,6 +201,6 @@ export class SyncService {
     const timer = setInterval(run, intervalMs);
     timer.unref();
     this.timers.push(timer);
-    setImmediate(run);
+    this.immediates.push(setImmediate(run));
   }
 }
