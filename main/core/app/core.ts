@@ -18,7 +18,7 @@ import { CaptureService } from '../capture/capture-service.js';
 import { captureHandlers } from '../capture/capture-handlers.js';
 import { CrossingQueries } from '../capture/crossing-queries.js';
 import { VoidService } from '../capture/void-service.js';
-import { loadVisaTable } from '../reference/visa-table.js';
+import { loadVisaTable, VisaTable } from '../reference/visa-table.js';
 import { SystemService, type CoreHostKind } from '../services/system-service.js';
 import { coreHandlers } from './core-handlers.js';
 import { CoreStartError } from './core-start-error.js';
@@ -123,10 +123,11 @@ async function startServices(context: StartContext): Promise<Core> {
   const jobs = startPeriodicJobs({ db: store.db, audit, key, log, retentionDays: config.retention.deliveredDays });
   resources.defer(() => jobs.stop());
 
-  const visaRules = new Map(loadVisaTable(dataDir));
+  // One owner: the sync side replaces the rules, capture only reads them.
+  const visaTable = new VisaTable(loadVisaTable(dataDir));
   const readers = new ReaderService(config.readers, config.applianceId, log);
   resources.defer(() => readers.close());
-  const capture = new CaptureService({ db: store.db, audit, config, visaRules, scans$: readers.scans$, log });
+  const capture = new CaptureService({ db: store.db, audit, config, visaRules: visaTable.reader, scans$: readers.scans$, log });
   resources.defer(() => {
     capture.close();
   });
@@ -140,7 +141,7 @@ async function startServices(context: StartContext): Promise<Core> {
     key,
     dataDir,
     log,
-    visaRules,
+    visaTable,
     readerStates: () => readers.states(),
     ...(options.sync === undefined ? {} : { relay: options.sync }),
   });

@@ -9,11 +9,11 @@ import { DEFAULT_RELAY_OPTIONS, Relay, type RelayOptions } from '../../../sync/r
 import { Downlink } from '../../../sync/relay/downlink.js';
 import { Reconciler } from '../../../sync/relay/reconciler.js';
 import { HealthReporter } from '../../../sync/relay/health-reporter.js';
-import type { VisaRequirement } from '../../common/contract/document-checks.js';
 import { CoreStartError } from '../app/core-start-error.js';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import type { ApplianceKey } from '../keys/appliance-key.js';
 import { outboxAdditions } from '../outbox/outbox.js';
+import type { VisaTable } from '../reference/visa-table.js';
 import { signedInOfficerId, type RpcHandlers } from '../rpc/handlers.js';
 import { DeadLetters } from './dead-letters.js';
 import { OutboxRelayStore } from './outbox-relay-store.js';
@@ -48,8 +48,8 @@ export interface SyncServiceOptions {
   readonly log: Logger;
   /** Each reader's state, for the health report. */
   readonly readerStates: () => { id: string; state: string }[];
-  /** The map the document checks read: visa-rule deltas update it in place. */
-  readonly visaRules: Map<string, VisaRequirement>;
+  /** The visa rules the document checks read: visa-rule deltas replace them. */
+  readonly visaTable: VisaTable;
   readonly relay?: Partial<SyncTimings>;
 }
 
@@ -135,7 +135,7 @@ export class SyncService {
       await health.send({ at: new Date().toISOString(), backlog: status.backlog, oldestUndeliveredAgeMs: status.oldestUndeliveredAgeMs, readers: options.readerStates() });
     });
     if (config.central.publicKey !== undefined) {
-      const downlink = new Downlink(client, config.applianceId, config.central.publicKey, new SqliteReferenceStore(db, options.visaRules, options.configPath));
+      const downlink = new Downlink(client, config.applianceId, config.central.publicKey, new SqliteReferenceStore(db, options.visaTable, options.configPath));
       this.every(options.relay?.downlinkIntervalMs ?? DOWNLINK_INTERVAL_MS, async () => {
         const outcomes = await downlink.refreshAll();
         const refused = outcomes.flatMap((outcome) => (outcome.status === 'refused' ? [`${outcome.kind}: ${outcome.reason}`] : []));
