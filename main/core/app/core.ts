@@ -1,33 +1,33 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import type { ApplianceConfig } from '../../common/contract/config.js';
 import { auditConfigChange } from '../config/config-audit.js';
-import { purgeDelivered } from '../retention/retention-purge.js';
 import { SyncService, type SyncTimings } from '../sync/sync-service.js';
 import type { SyncStatus } from '../../common/contract/sync-status.js';
 import { CONFIG_FILE_NAME, loadConfigFile } from '../config/config-file.js';
 import { loadOrCreateApplianceKey, type ApplianceKey } from '../keys/appliance-key.js';
 import { closeLogger, openLogger, type Logger } from '../logging/logger.js';
 import type { RpcConnection } from '../rpc/connection.js';
-import type { RpcHandlers } from '../rpc/handlers.js';
 import { RpcSession } from '../rpc/rpc-session.js';
 import { AuditTrail } from '../audit/audit-trail.js';
-import { authHandlers } from '../auth/auth-handlers.js';
-import { AuthService, DEFAULT_AUTH_POLICY, FIRST_TECHNICIAN_ID, type AuthPolicy } from '../auth/auth-service.js';
-import { OfficerStore } from '../auth/officer-store.js';
+import type { AuthPolicy } from '../auth/auth-service.js';
 import { openStore } from '../store/open-store.js';
 import { ReaderService } from '../readers/reader-service.js';
 import { CaptureService } from '../capture/capture-service.js';
 import { captureHandlers } from '../capture/capture-handlers.js';
 import { CrossingQueries } from '../capture/crossing-queries.js';
 import { VoidService } from '../capture/void-service.js';
-import { loadVisaTable } from '../reference/visa-table.js';
-import { writeFileDurably } from '../fs/durable-write.js';
-import { diagnosticsHandlers } from '../services/diagnostics-service.js';
+import { loadVisaTable, VisaTable } from '../reference/visa-table.js';
 import { SystemService, type CoreHostKind } from '../services/system-service.js';
+import { coreHandlers } from './core-handlers.js';
 import { CoreStartError } from './core-start-error.js';
+import { openSignIn } from './first-technician.js';
 import { appVersion } from './package-root.js';
+import { startPeriodicJobs } from './periodic-jobs.js';
+import { StartUpResources } from './start-up-resources.js';
+
+export { FIRST_TECHNICIAN_PIN_FILE } from './first-technician.js';
 
 export interface CoreOptions {
   readonly dataDir: string;
@@ -41,15 +41,6 @@ export interface CoreOptions {
   /** Relay timings (linger, batch caps, backoff); the defaults suit a lane, benchmarks and fault tests tune them. */
   readonly sync?: Partial<SyncTimings>;
 }
-
-/** A fresh appliance's first technician: their one-time PIN is in this file, readable only by its user. */
-export const FIRST_TECHNICIAN_PIN_FILE = 'first-technician-pin.txt';
-
-/** Audit checkpoints are signed this often (and at shutdown), so cutting the trail's end shows. */
-const CHECKPOINT_INTERVAL_MS = 5 * 60_000;
-/** Delivered records are purged this often, and once shortly after start. */
-const RETENTION_INTERVAL_MS = 6 * 3_600_000;
-const RETENTION_FIRST_RUN_MS = 60_000;
 
 /** The running appliance core, whichever host carries its RPC. */
 export interface Core {
@@ -87,121 +78,82 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     { applianceId: loaded.config.applianceId, host: options.host, version: appVersion, configCreated: loaded.created },
     'core starting',
   );
+  // Everything started from here on is released, newest first, if a later step fails.
+  const resources = new StartUpResources();
+  try {
+    return await startServices({ options, dataDir, configPath, config: loaded.config, key, log, resources });
+  } catch (error) {
+    log.error({ err: error }, 'start-up failed; releasing what it had started');
+    const errors = await resources.closeAll();
+    for (const releaseError of errors) log.error({ err: releaseError }, 'start-up failed and something it had started could not be released');
+    await closeLogger(log);
+    throw error;
+  }
+}
 
+interface StartContext {
+  readonly options: CoreOptions;
+  readonly dataDir: string;
+  readonly configPath: string;
+  readonly config: ApplianceConfig;
+  readonly key: ApplianceKey;
+  readonly log: Logger;
+  readonly resources: StartUpResources;
+}
+
+async function startServices(context: StartContext): Promise<Core> {
+  const { options, dataDir, configPath, config, key, log, resources } = context;
   let store;
   try {
     store = await openStore({ dataDir, log, integrityBudgetMs: options.integrityBudgetMs ?? 5000 });
   } catch (error) {
     log.error({ err: error }, 'the store cannot be opened');
-    await closeLogger(log);
     throw error;
   }
-  const audit = new AuditTrail(store.db, loaded.config.applianceId);
+  resources.defer(() => store.close());
+  const audit = new AuditTrail(store.db, config.applianceId);
   try {
-    const change = auditConfigChange(store.db, audit, loaded.config, new Date());
+    const change = auditConfigChange(store.db, audit, config, new Date());
     if (change !== undefined) log.info({ changed: change.changed, digest: change.digest }, 'configuration changed since the last start; audited');
   } catch (error) {
     // A full disk must not keep the appliance from starting: the change is audited at the next start that can write.
     log.error({ err: error }, 'configuration change not audited: the store refused the write');
   }
-  const pinFile = path.join(dataDir, FIRST_TECHNICIAN_PIN_FILE);
-  const auth = new AuthService(store.db, new OfficerStore(store.db), audit, () => new Date(), options.authPolicy ?? DEFAULT_AUTH_POLICY, (officerId) => {
-    if (officerId === FIRST_TECHNICIAN_ID) rmSync(pinFile, { force: true });
-  });
-  const firstTechnician = await auth.createFirstTechnician();
-  let firstTechnicianPinFile: string | undefined;
-  if (firstTechnician !== undefined) {
-    firstTechnicianPinFile = pinFile;
-    writeFileDurably(
-      pinFile,
-      `Officer id: ${firstTechnician.officerId}\nOne-time PIN: ${firstTechnician.pin}\nSign in and change it; this file is deleted then.\n`,
-    );
-    log.info({ officerId: firstTechnician.officerId }, 'first start: technician account created; one-time PIN written to the data folder');
-  }
-  // A checkpoint that cannot be written (a full disk) is retried at the next tick; it must never stop the core.
-  const signCheckpoint = (): void => {
-    try {
-      audit.checkpoint(key, new Date());
-    } catch (error) {
-      log.error({ err: error }, 'audit checkpoint not written; retrying at the next interval');
-    }
-  };
-  const checkpointTimer = setInterval(signCheckpoint, CHECKPOINT_INTERVAL_MS);
-  checkpointTimer.unref();
-  let purging: Promise<void> | undefined;
-  const purge = (): void => {
-    purging ??= purgeDelivered(store.db, audit, loaded.config.retention.deliveredDays, new Date())
-      .then((counts) => {
-        if (counts.crossings + counts.voids + counts.auditEvents + counts.outboxRows > 0) log.info({ ...counts }, 'retention purge: delivered records past the retention period removed');
-      })
-      .catch((error: unknown) => {
-        log.error({ err: error }, 'retention purge failed; retrying at the next interval');
-      })
-      .finally(() => {
-        purging = undefined;
-      });
-  };
-  const firstPurge = setTimeout(purge, RETENTION_FIRST_RUN_MS);
-  firstPurge.unref();
-  const purgeTimer = setInterval(purge, RETENTION_INTERVAL_MS);
-  purgeTimer.unref();
+  const { auth, firstTechnicianPinFile } = await openSignIn({ db: store.db, audit, dataDir, log, ...(options.authPolicy === undefined ? {} : { policy: options.authPolicy }) });
+  const jobs = startPeriodicJobs({ db: store.db, audit, key, log, retentionDays: config.retention.deliveredDays });
+  resources.defer(() => jobs.stop());
 
-  const visaRules = new Map(loadVisaTable(dataDir));
-  const readers = new ReaderService(loaded.config.readers, loaded.config.applianceId, log);
-  const capture = new CaptureService({ db: store.db, audit, config: loaded.config, visaRules, scans$: readers.scans$, log });
-  const captureRpc = captureHandlers(capture, new VoidService(store.db, audit, loaded.config.applianceId), new CrossingQueries(store.db));
-
-  let sync: SyncService;
-  try {
-    sync = new SyncService({
-      db: store.db,
-      audit,
-      config: loaded.config,
-      configPath,
-      key,
-      dataDir,
-      log,
-      visaRules,
-      readerStates: () => readers.states(),
-      ...(options.sync === undefined ? {} : { relay: options.sync }),
-    });
-  } catch (error) {
-    await readers.close();
+  // One owner: the sync side replaces the rules, capture only reads them.
+  const visaTable = new VisaTable(loadVisaTable(dataDir));
+  const readers = new ReaderService(config.readers, config.applianceId, log);
+  resources.defer(() => readers.close());
+  const capture = new CaptureService({ db: store.db, audit, config, visaRules: visaTable.reader, scans$: readers.scans$, log });
+  resources.defer(() => {
     capture.close();
-    await store.close();
-    await closeLogger(log);
-    throw error;
-  }
-  const syncRpc = sync.handlers();
+  });
+  const captureRpc = captureHandlers(capture, new VoidService(store.db, audit, config.applianceId), new CrossingQueries(store.db));
 
-  const system = new SystemService({ config: loaded.config, version: appVersion, host: options.host });
-  const systemHandlers = system.handlers();
-  const handlers: RpcHandlers = {
-    methods: {
-      ...authHandlers(auth),
-      'capture.manualEntry': captureRpc['capture.manualEntry'],
-      'capture.record': captureRpc['capture.record'],
-      'crossings.void': captureRpc['crossings.void'],
-      'supervisor.laneActivity': captureRpc['supervisor.laneActivity'],
-      'supervisor.openReferrals': captureRpc['supervisor.openReferrals'],
-      'sync.deadLetters': syncRpc['sync.deadLetters'],
-      'sync.requeue': syncRpc['sync.requeue'],
-      'system.info': systemHandlers['system.info'],
-      'system.ping': systemHandlers['system.ping'],
-    },
-    streams: {
-      'system.uptime': systemHandlers['system.uptime'],
-      ...diagnosticsHandlers(),
-      ...readers.handlers(),
-      'capture.assessments': captureRpc['capture.assessments'],
-      'sync.status': syncRpc['sync.status'],
-    },
-  };
+  const sync = await SyncService.start({
+    db: store.db,
+    audit,
+    config,
+    configPath,
+    key,
+    dataDir,
+    log,
+    visaTable,
+    readerStates: () => readers.states(),
+    ...(options.sync === undefined ? {} : { relay: options.sync }),
+  });
+  resources.defer(() => sync.close());
+
+  const system = new SystemService({ config, version: appVersion, host: options.host });
+  const handlers = coreHandlers({ auth, capture: captureRpc, sync, system, readers });
 
   const sessions = new Set<RpcSession>();
   let closing: Promise<void> | undefined;
   return {
-    config: loaded.config,
+    config,
     dataDir,
     log,
     key,
@@ -236,12 +188,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         await readers.close();
         await sync.close();
         capture.close();
-        clearInterval(checkpointTimer);
-        clearTimeout(firstPurge);
-        clearInterval(purgeTimer);
-        await purging;
+        await jobs.stop();
         try {
-          signCheckpoint();
+          jobs.signCheckpoint();
         } finally {
           await store.close();
           log.info('core stopped');

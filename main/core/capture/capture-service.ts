@@ -5,7 +5,7 @@ import { Subject, type Observable, type Subscription } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
 import type { ApplianceConfig, Direction } from '../../common/contract/config.js';
 import { CrossingRecord, type Assessment, type CaptureSource, type Decision, type DocumentSnapshot } from '../../common/contract/crossing.js';
-import type { DocumentCheck, VisaRequirement } from '../../common/contract/document-checks.js';
+import type { DocumentCheck } from '../../common/contract/document-checks.js';
 import { formatMrz, MrzFormatError, parseMrz, type MrzFormat, type MrzInput, type MrzParsedResult } from '../../common/icao/index.js';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import {
@@ -20,6 +20,7 @@ import {
   type PreviousCrossing,
 } from '../checks/document-checks.js';
 import { enqueue } from '../outbox/outbox.js';
+import type { VisaRules } from '../reference/visa-table.js';
 import { CoreError } from '../rpc/core-error.js';
 import { recordNotKept } from './store-errors.js';
 import { storedBody } from './stored-records.js';
@@ -46,7 +47,7 @@ export interface CaptureServiceOptions {
   readonly db: Database;
   readonly audit: AuditTrail;
   readonly config: ApplianceConfig;
-  readonly visaRules: ReadonlyMap<string, VisaRequirement>;
+  readonly visaRules: VisaRules;
   readonly scans$: Observable<{ readonly readerId: string; readonly lines: readonly string[]; readonly mrz: ReturnType<typeof parseMrz> }>;
   readonly log: Logger;
   readonly policy?: CapturePolicy;
@@ -89,7 +90,7 @@ export class CaptureService {
   private readonly db: Database;
   private readonly audit: AuditTrail;
   private readonly config: ApplianceConfig;
-  private readonly visaRules: ReadonlyMap<string, VisaRequirement>;
+  private readonly visaRules: VisaRules;
   private readonly policy: CapturePolicy;
   private readonly now: () => Date;
   private readonly log: Logger;

@@ -40,3 +40,35 @@ export function loadVisaTable(dataDir: string): ReadonlyMap<string, VisaRequirem
   }
   return new Map(Object.entries(parsed.data.rules));
 }
+
+/** What the document checks may do with the visa rules: read them, never change them. */
+export interface VisaRules {
+  get(nationality: string): VisaRequirement | undefined;
+}
+
+/**
+ * The visa rules in force: one owner, so that one side (the downlink from
+ * central, through the reference store) replaces them and every other side
+ * (capture's document checks) reads them through `reader`, which has no way to
+ * change them. A replace takes effect at the next read.
+ */
+export class VisaTable {
+  private rules: ReadonlyMap<string, VisaRequirement>;
+  /** A read-only view that always sees the rules now in force. */
+  readonly reader: VisaRules;
+
+  constructor(rules: ReadonlyMap<string, VisaRequirement> = new Map()) {
+    this.rules = new Map(rules);
+    this.reader = Object.freeze({ get: (nationality: string) => this.rules.get(nationality) });
+  }
+
+  /** The rules now in force, as a snapshot. */
+  current(): ReadonlyMap<string, VisaRequirement> {
+    return this.rules;
+  }
+
+  /** Puts a whole new set of rules in force (a copy of `rules`, so the caller keeps no handle on them). */
+  replace(rules: ReadonlyMap<string, VisaRequirement>): void {
+    this.rules = new Map(rules);
+  }
+}

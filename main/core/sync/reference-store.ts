@@ -7,6 +7,7 @@ import type { DeltaChange, DeltaKind } from '../../../sync/protocol/wire.js';
 import type { ReferenceStore } from '../../../sync/relay/downlink.js';
 import { writeFileDurably } from '../fs/durable-write.js';
 import { firstIssuePath } from '../../common/contract/describe-issues.js';
+import type { VisaTable } from '../reference/visa-table.js';
 
 /** An alert-list entry: its matching comes with the alert-list check; until then it is kept as sent. */
 const AlertListEntry = z.record(z.string(), z.unknown());
@@ -21,20 +22,22 @@ export class DeltaRefused extends Error {
 
 /**
  * Reference data from central, applied delta by delta in one transaction each.
- * Visa rules take effect at once (the map the document checks read is updated
- * in place); config updates are merged into config.json, checked against the
+ * Visa rules take effect at once (the visa table the document checks read is
+ * replaced); config updates are merged into config.json, checked against the
  * config schema first, and take effect (and are audited) at the next start.
  */
 export class SqliteReferenceStore implements ReferenceStore {
   constructor(
     private readonly db: Database,
-    private readonly visaRules: Map<string, VisaRequirement>,
+    private readonly visaTable: VisaTable,
     private readonly configPath: string,
   ) {
+    const rules = new Map(visaTable.current());
     for (const [nationality, requirement] of this.entries('visa-rules')) {
       const parsed = VisaRequirement.safeParse(requirement);
-      if (parsed.success) this.visaRules.set(nationality, parsed.data);
+      if (parsed.success) rules.set(nationality, parsed.data);
     }
+    visaTable.replace(rules);
   }
 
   version(kind: DeltaKind): number {
@@ -67,10 +70,12 @@ export class SqliteReferenceStore implements ReferenceStore {
       })
       .immediate();
     if (kind === 'visa-rules') {
+      const rules = new Map(this.visaTable.current());
       for (const change of changes) {
-        if (change.value === null) this.visaRules.delete(change.key);
-        else this.visaRules.set(change.key, VisaRequirement.parse(change.value));
+        if (change.value === null) rules.delete(change.key);
+        else rules.set(change.key, VisaRequirement.parse(change.value));
       }
+      this.visaTable.replace(rules);
     }
   }
 

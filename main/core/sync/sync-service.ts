@@ -2,17 +2,18 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { Logger } from 'pino';
+import type { Subscription } from 'rxjs';
 import type { ApplianceConfig } from '../../common/contract/config.js';
 import { CentralClient, type CentralTls } from '../../../sync/relay/central-client.js';
 import { DEFAULT_RELAY_OPTIONS, Relay, type RelayOptions } from '../../../sync/relay/relay.js';
 import { Downlink } from '../../../sync/relay/downlink.js';
 import { Reconciler } from '../../../sync/relay/reconciler.js';
 import { HealthReporter } from '../../../sync/relay/health-reporter.js';
-import type { VisaRequirement } from '../../common/contract/document-checks.js';
 import { CoreStartError } from '../app/core-start-error.js';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import type { ApplianceKey } from '../keys/appliance-key.js';
 import { outboxAdditions } from '../outbox/outbox.js';
+import type { VisaTable } from '../reference/visa-table.js';
 import { signedInOfficerId, type RpcHandlers } from '../rpc/handlers.js';
 import { DeadLetters } from './dead-letters.js';
 import { OutboxRelayStore } from './outbox-relay-store.js';
@@ -47,8 +48,8 @@ export interface SyncServiceOptions {
   readonly log: Logger;
   /** Each reader's state, for the health report. */
   readonly readerStates: () => { id: string; state: string }[];
-  /** The map the document checks read: visa-rule deltas update it in place. */
-  readonly visaRules: Map<string, VisaRequirement>;
+  /** The visa rules the document checks read: visa-rule deltas replace them. */
+  readonly visaTable: VisaTable;
   readonly relay?: Partial<SyncTimings>;
 }
 
@@ -64,25 +65,56 @@ export interface SyncTimings extends RelayOptions {
 /** The uplink to central (the relay, its status, dead letters, reconciliation) and the downlink of signed deltas. */
 export class SyncService {
   private readonly relay: Relay;
+  private readonly relayStore: OutboxRelayStore;
   private readonly deadLetters: DeadLetters;
   private readonly timers: NodeJS.Timeout[] = [];
+  private readonly immediates: NodeJS.Immediate[] = [];
+  private readonly subscriptions: Subscription[] = [];
   private readonly log: Logger;
+  private closed = false;
 
-  constructor(options: SyncServiceOptions) {
-    const { db, audit, config, key, dataDir, log } = options;
-    this.log = log;
+  /**
+   * Builds the link and starts it (its periodic jobs, its status log, the relay).
+   * A start that fails part-way releases what it had started before the error goes on.
+   */
+  static async start(options: SyncServiceOptions): Promise<SyncService> {
+    const { config, key, dataDir } = options;
     const cert = readPem(dataDir, config.central.clientCertFile, 'the client certificate');
     const clientKey = readPem(dataDir, config.central.clientKeyFile, 'the client key');
     const ca = readPem(dataDir, config.central.caFile, "central's CA certificate");
     const tls: CentralTls = { ...(ca === undefined ? {} : { ca }), ...(cert === undefined ? {} : { cert }), ...(clientKey === undefined ? {} : { key: clientKey }) };
     const client = new CentralClient({ url: config.central.url, applianceId: config.applianceId, signer: key, requestTimeoutMs: options.relay?.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, tls });
-    const relayStore = new OutboxRelayStore(db);
-    this.relay = new Relay(relayStore, client, config.applianceId, {
+    let service: SyncService;
+    try {
+      service = new SyncService(options, client);
+    } catch (error) {
+      await client.close().catch(() => undefined);
+      throw error;
+    }
+    try {
+      service.begin(options, client);
+    } catch (error) {
+      await service.close().catch(() => undefined);
+      throw error;
+    }
+    return service;
+  }
+
+  private constructor(options: SyncServiceOptions, client: CentralClient) {
+    const { db, audit, config, log } = options;
+    this.log = log;
+    this.relayStore = new OutboxRelayStore(db);
+    this.relay = new Relay(this.relayStore, client, config.applianceId, {
       ...DEFAULT_RELAY_OPTIONS,
       deliveryDeadlineMs: config.central.deliveryDeadlineMinutes * 60_000,
       ...options.relay,
     });
-    const reconciler = new Reconciler(relayStore, client, config.applianceId);
+    this.deadLetters = new DeadLetters(db, audit);
+  }
+
+  private begin(options: SyncServiceOptions, client: CentralClient): void {
+    const { db, config, log } = options;
+    const reconciler = new Reconciler(this.relayStore, client, config.applianceId);
     this.every(options.relay?.reconcileIntervalMs ?? RECONCILE_INTERVAL_MS, async () => {
       // With a backlog the days would only come out 'pending', after reading them all: not while draining.
       if (this.relay.status.backlog > 0) return;
@@ -103,7 +135,7 @@ export class SyncService {
       await health.send({ at: new Date().toISOString(), backlog: status.backlog, oldestUndeliveredAgeMs: status.oldestUndeliveredAgeMs, readers: options.readerStates() });
     });
     if (config.central.publicKey !== undefined) {
-      const downlink = new Downlink(client, config.applianceId, config.central.publicKey, new SqliteReferenceStore(db, options.visaRules, options.configPath));
+      const downlink = new Downlink(client, config.applianceId, config.central.publicKey, new SqliteReferenceStore(db, options.visaTable, options.configPath));
       this.every(options.relay?.downlinkIntervalMs ?? DOWNLINK_INTERVAL_MS, async () => {
         const outcomes = await downlink.refreshAll();
         const refused = outcomes.flatMap((outcome) => (outcome.status === 'refused' ? [`${outcome.kind}: ${outcome.reason}`] : []));
@@ -114,15 +146,16 @@ export class SyncService {
         this.relay.setAlarms({ downlinkRefused: refused.length === 0 ? null : refused.join('; ').slice(0, 300) });
       });
     }
-    this.deadLetters = new DeadLetters(db, audit);
     // State changes only: a log line per batch would drown the log at 20,000 records/s.
     let lastState = '';
-    this.relay.status$.subscribe((status) => {
-      const summary = `${status.state}:${status.reason ?? ''}`;
-      if (summary === lastState) return;
-      lastState = summary;
-      log.info({ state: status.state, reason: status.reason, backlog: status.backlog, attempt: status.attempt }, 'sync state');
-    });
+    this.subscriptions.push(
+      this.relay.status$.subscribe((status) => {
+        const summary = `${status.state}:${status.reason ?? ''}`;
+        if (summary === lastState) return;
+        lastState = summary;
+        log.info({ state: status.state, reason: status.reason, backlog: status.backlog, attempt: status.attempt }, 'sync state');
+      }),
+    );
     this.relay.start(outboxAdditions(db));
   }
 
@@ -142,8 +175,12 @@ export class SyncService {
     };
   }
 
+  /** Stops every periodic job, lets go of every subscription it took, and stops the relay (closing its link to central). */
   async close(): Promise<void> {
-    for (const timer of this.timers) clearInterval(timer);
+    this.closed = true;
+    for (const timer of this.timers.splice(0)) clearInterval(timer);
+    for (const immediate of this.immediates.splice(0)) clearImmediate(immediate);
+    for (const subscription of this.subscriptions.splice(0)) subscription.unsubscribe();
     await this.relay.stop();
   }
 
@@ -151,7 +188,7 @@ export class SyncService {
   private every(intervalMs: number, job: () => Promise<void>): void {
     let running = false;
     const run = (): void => {
-      if (running) return;
+      if (running || this.closed) return;
       running = true;
       job()
         .catch((error: unknown) => {
@@ -164,6 +201,6 @@ export class SyncService {
     const timer = setInterval(run, intervalMs);
     timer.unref();
     this.timers.push(timer);
-    setImmediate(run);
+    this.immediates.push(setImmediate(run));
   }
 }

@@ -1,0 +1,44 @@
+import type { RpcHandlers } from '../rpc/handlers.js';
+import { authHandlers } from '../auth/auth-handlers.js';
+import type { AuthService } from '../auth/auth-service.js';
+import type { captureHandlers } from '../capture/capture-handlers.js';
+import type { ReaderService } from '../readers/reader-service.js';
+import { diagnosticsHandlers } from '../services/diagnostics-service.js';
+import type { SystemService } from '../services/system-service.js';
+import type { SyncService } from '../sync/sync-service.js';
+
+export interface CoreHandlerParts {
+  readonly auth: AuthService;
+  readonly capture: ReturnType<typeof captureHandlers>;
+  readonly sync: SyncService;
+  readonly system: SystemService;
+  readonly readers: ReaderService;
+}
+
+/** The RPC contract, method by method, from the services that serve it. */
+export function coreHandlers(parts: CoreHandlerParts): RpcHandlers {
+  const captureRpc = parts.capture;
+  const syncRpc = parts.sync.handlers();
+  const systemHandlers = parts.system.handlers();
+  return {
+    methods: {
+      ...authHandlers(parts.auth),
+      'capture.manualEntry': captureRpc['capture.manualEntry'],
+      'capture.record': captureRpc['capture.record'],
+      'crossings.void': captureRpc['crossings.void'],
+      'supervisor.laneActivity': captureRpc['supervisor.laneActivity'],
+      'supervisor.openReferrals': captureRpc['supervisor.openReferrals'],
+      'sync.deadLetters': syncRpc['sync.deadLetters'],
+      'sync.requeue': syncRpc['sync.requeue'],
+      'system.info': systemHandlers['system.info'],
+      'system.ping': systemHandlers['system.ping'],
+    },
+    streams: {
+      'system.uptime': systemHandlers['system.uptime'],
+      ...diagnosticsHandlers(),
+      ...parts.readers.handlers(),
+      'capture.assessments': captureRpc['capture.assessments'],
+      'sync.status': syncRpc['sync.status'],
+    },
+  };
+}
