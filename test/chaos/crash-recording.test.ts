@@ -11,7 +11,7 @@ import { tempDir } from '../rigs/temp-dir.js';
 import { buildRecordingChild } from './support/recording-child-bundle.js';
 import { chaosSeed, seededRandom } from './support/travellers.js';
 
-/** At least 50 kills while recording, as issue 5 asks. */
+/** At least 50 kills while recording: enough kills, at random points, that a window in the record path where a recorded crossing could be lost would be hit. */
 const KILLS = 50;
 /** Each of those lands this long after the child started recording. */
 const KILL_AFTER_MS = { min: 20, max: 300 };

@@ -1,5 +1,5 @@
 /**
- * Reader-driver figures (issue 4), through a real serialport on a real pty (socat):
+ * Reader-driver figures, through a real serialport on a real pty (socat):
  * - latency from the last byte of a document written to the pty to the scan event, p50 and p99;
  * - sustained documents/s through one pty, beside what a 115,200-baud wire could carry;
  * - time from a replug (the pty back) to the reader being ready again.

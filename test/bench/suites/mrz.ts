@@ -1,5 +1,5 @@
 /**
- * MRZ engine figures (issue 3): parse throughput against the npm `mrz` package on the same
+ * MRZ engine figures: parse throughput against the npm `mrz` package on the same
  * generated TD1, TD2 and TD3 zones, visa throughput, and heap growth over a million parses.
  */
 import { parse as parseWithMrzPackage } from 'mrz';

@@ -1,5 +1,5 @@
 /**
- * Store figures (issue 5): durable record latency through the core, database
+ * Store figures: durable record latency through the core, database
  * size per record at 1,000,000 records made through the real capture use-case
  * (180 days, 4 lanes), and the supervisor's queries at that size.
  */

@@ -1,5 +1,5 @@
 /**
- * Sync figures (issue 6), appliance and central on loopback in one run: central
+ * Sync figures, appliance and central on loopback in one run: central
  * as its own process (`sahman central`, built), the appliance's core in this
  * one. Records are made through the real capture use-case, so each synced item
  * is what a lane really sends (a ~1.2 KB crossing, or its ~300 B audit events),
