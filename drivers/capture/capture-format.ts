@@ -13,7 +13,7 @@
  * without it happens with the one before). Unknown keys are ignored, so other tools may add theirs.
  */
 import * as z from 'zod';
-import { DESKO_DEFAULT_EOD, DESKO_DEFAULT_SOD, FRAMINGS, type Framing } from '../framing/framings.js';
+import { FRAMINGS, deskoFraming, type Framing } from '../framing/framings.js';
 import type { Decoding } from '../pipeline/decoding.js';
 import { HID_DECODERS } from '../spec/reader-spec.js';
 import { describeIssues } from '../../main/common/contract/describe-issues.js';
@@ -78,8 +78,8 @@ export class CaptureFormatError extends Error {
 }
 
 
-function byteOf(text: string | undefined, fallback: number): number {
-  return text === undefined ? fallback : Number.parseInt(text.replace(/^0x/i, ''), 16);
+function byteOf(text: string | undefined): number | undefined {
+  return text === undefined ? undefined : Number.parseInt(text.replace(/^0x/i, ''), 16);
 }
 
 /** How a capture with this header must be decoded. */
@@ -89,7 +89,7 @@ export function decodingOfHeader(header: CaptureHeader, line = 1): Decoding {
     return { input: 'hid-reports', decoder: header.decoder };
   }
   const kind = header.framing ?? 'lines';
-  const framing: Framing = kind === 'desko' ? { kind, sod: byteOf(header.sod, DESKO_DEFAULT_SOD), eod: byteOf(header.eod, DESKO_DEFAULT_EOD) } : { kind };
+  const framing: Framing = kind === 'desko' ? deskoFraming(byteOf(header.sod), byteOf(header.eod)) : { kind };
   return { input: 'bytes', framing };
 }
 

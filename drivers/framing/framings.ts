@@ -19,8 +19,17 @@ const ETX = 0x03;
  * DESKO's CUTE framing names its delimiters SOD/EOD per device; for the OCR reader the common
  * setting is FS/GS (1C/1D), the same bytes ACCESS-IS uses. Both are configurable in the spec.
  */
-export const DESKO_DEFAULT_SOD = 0x1c;
-export const DESKO_DEFAULT_EOD = 0x1d;
+const DESKO_DEFAULT_SOD = 0x1c;
+const DESKO_DEFAULT_EOD = 0x1d;
+
+/** DESKO framing with its delimiters, the defaults filled in: the spec parser and capture files both settle them here. */
+export function deskoFraming(sod: number | undefined, eod: number | undefined): Framing {
+  return { kind: 'desko', sod: sod ?? DESKO_DEFAULT_SOD, eod: eod ?? DESKO_DEFAULT_EOD };
+}
+
+function deskoEnvelope(framing: { readonly sod: number; readonly eod: number }): Envelope {
+  return { start: Uint8Array.of(framing.sod, STX), end: Uint8Array.of(ETX, framing.eod), check: 'none' };
+}
 
 /** ACCESS-IS OCR frames, and the magstripe frames the same readers send, which are never a scan. */
 const ACCESS_IS_OCR: Envelope = { start: Uint8Array.of(0x1c, STX), end: Uint8Array.of(ETX, 0x1d), check: 'none' };
@@ -35,7 +44,7 @@ export function envelopesOf(framing: Framing): readonly Envelope[] {
     case 'stx-etx-lrc':
       return [{ start: Uint8Array.of(STX), end: Uint8Array.of(ETX), check: 'lrc' }];
     case 'desko':
-      return [{ start: Uint8Array.of(framing.sod, STX), end: Uint8Array.of(ETX, framing.eod), check: 'none' }];
+      return [deskoEnvelope(framing)];
     case 'accessis':
       return [ACCESS_IS_OCR, ACCESS_IS_MAGSTRIPE];
   }
@@ -64,10 +73,12 @@ export function frameDocument(lines: readonly string[], framing: Framing): Buffe
       const body = Buffer.concat([text([lines.join('\r')]), Buffer.of(ETX)]);
       return Buffer.concat([Buffer.of(STX), body, Buffer.of(longitudinalRedundancyCheck(body))]);
     }
-    case 'desko':
-      return Buffer.concat([Buffer.of(framing.sod, STX), text(lines.map((line) => `${line}\r`)), Buffer.of(ETX, framing.eod)]);
+    case 'desko': {
+      const envelope = deskoEnvelope(framing);
+      return Buffer.concat([envelope.start, text(lines.map((line) => `${line}\r`)), envelope.end]);
+    }
     case 'accessis':
-      return Buffer.concat([Buffer.of(0x1c, STX), text([lines.join('\r')]), Buffer.of(ETX, 0x1d)]);
+      return Buffer.concat([ACCESS_IS_OCR.start, text([lines.join('\r')]), ACCESS_IS_OCR.end]);
   }
 }
 

@@ -13,7 +13,7 @@
 import * as z from 'zod';
 import { MRZ_FORMATS, type MrzFormat } from '../../main/common/icao/index.js';
 import { DEFAULT_FRAME_LIMITS, type FrameLimits } from '../framing/frame.js';
-import { DESKO_DEFAULT_EOD, DESKO_DEFAULT_SOD, FRAMINGS, type Framing } from '../framing/framings.js';
+import { FRAMINGS, deskoFraming, type Framing } from '../framing/framings.js';
 
 export const HID_DECODERS = ['accessis', 'hidpos', 'keyboard'] as const;
 export type HidDecoderName = (typeof HID_DECODERS)[number];
@@ -253,7 +253,7 @@ function commonFrom(options: { gap?: number | undefined; maxFrame?: number | und
 
 function framingFrom(name: Framing['kind'] | undefined, sod: number | undefined, eod: number | undefined): Framing | ReaderSpecIssue[] {
   const kind = name ?? 'lines';
-  if (kind === 'desko') return { kind, sod: sod ?? DESKO_DEFAULT_SOD, eod: eod ?? DESKO_DEFAULT_EOD };
+  if (kind === 'desko') return deskoFraming(sod, eod);
   const stray = [...(sod === undefined ? [] : ['sod']), ...(eod === undefined ? [] : ['eod'])];
   if (stray.length > 0) return stray.map((option) => ({ option, message: 'applies only to framing=desko' }));
   return { kind };

@@ -1,7 +1,7 @@
 import { MRZ_FORMATS, type MrzFormat } from '../../../main/common/icao/index.js';
 import { DocumentGenerator } from '../../../drivers/simulator/document-generator.js';
 import type { Framing, FramingName } from '../../../drivers/framing/framings.js';
-import { DESKO_DEFAULT_EOD, DESKO_DEFAULT_SOD } from '../../../drivers/framing/framings.js';
+import { deskoFraming } from '../../../drivers/framing/framings.js';
 
 /** ICAO Doc 9303 Part 4's specimen passport (Utopia). */
 export const SPECIMEN_TD3: readonly string[] = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
@@ -17,5 +17,5 @@ export function generatedDocuments(count: number, seed = 1, formats: readonly Mr
 }
 
 export function framingNamed(name: FramingName): Framing {
-  return name === 'desko' ? { kind: 'desko', sod: DESKO_DEFAULT_SOD, eod: DESKO_DEFAULT_EOD } : { kind: name };
+  return name === 'desko' ? deskoFraming(undefined, undefined) : { kind: name };
 }
