@@ -3,11 +3,18 @@ import { PageBridgeMessage } from '../../main/common/contract/core-bridge.js';
 import { RpcClient } from '../../main/common/rpc/client.js';
 import type { RpcTransport } from '../../main/common/rpc/transport.js';
 import type { CoreLink, LinkState } from './link-state.js';
+import { portAcks } from './port-acks.js';
 
 function portTransport(port: MessagePort): RpcTransport {
+  // Acks tell the core how much text was handled, so it can hold back streams the page cannot keep up with.
+  const acks = portAcks((ack) => {
+    port.postMessage(ack);
+  });
   const messages$ = new Observable<string>((subscriber) => {
     const onMessage = (event: MessageEvent): void => {
-      if (typeof event.data === 'string') subscriber.next(event.data);
+      if (typeof event.data !== 'string') return;
+      subscriber.next(event.data);
+      acks.consumed(event.data);
     };
     port.addEventListener('message', onMessage);
     port.start();
@@ -21,6 +28,7 @@ function portTransport(port: MessagePort): RpcTransport {
     },
     messages$,
     close: () => {
+      acks.stop();
       port.close();
     },
   };

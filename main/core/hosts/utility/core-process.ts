@@ -10,19 +10,7 @@ import { parseArgs } from 'node:util';
 import { CoreHostToCoreMessage, type CoreToCoreHostMessage } from '../../../common/contract/core-bridge.js';
 import { startCore, type Core } from '../../app/core.js';
 import { CoreStartError } from '../../app/core-start-error.js';
-
-interface PortMessage {
-  readonly data: unknown;
-  readonly ports: readonly PortLike[];
-}
-
-interface PortLike {
-  on(event: 'message', listener: (message: PortMessage) => void): void;
-  on(event: 'close', listener: () => void): void;
-  postMessage(message: unknown): void;
-  start(): void;
-  close(): void;
-}
+import { servePort, type PortMessage } from './port-flow.js';
 
 interface ParentPortLike {
   on(event: 'message', listener: (message: PortMessage) => void): void;
@@ -36,27 +24,6 @@ const MAX_REASON_LENGTH = 2000;
 
 function tell(parent: ParentPortLike, message: CoreToCoreHostMessage): void {
   parent.postMessage(message.type === 'fatal' ? { ...message, reason: message.reason.slice(0, MAX_REASON_LENGTH) } : message);
-}
-
-function serveOnPort(core: Core, port: PortLike, clientId: string): void {
-  const session = core.openSession({
-    id: `port-${clientId}`,
-    send: (text) => {
-      port.postMessage(text);
-    },
-    // MessagePorts expose no queue size; the renderer is in-process-close, so report none.
-    bufferedBytes: () => 0,
-    close: () => {
-      port.close();
-    },
-  });
-  port.on('message', (message) => {
-    session.receive(typeof message.data === 'string' ? message.data : JSON.stringify(message.data ?? null));
-  });
-  port.on('close', () => {
-    session.dispose();
-  });
-  port.start();
 }
 
 async function main(): Promise<void> {
@@ -93,7 +60,7 @@ async function main(): Promise<void> {
       core.log.warn('ignored a malformed message from the Electron main process');
       return;
     }
-    serveOnPort(core, port, parsed.data.clientId);
+    servePort((connection) => core.openSession(connection), port, `port-${parsed.data.clientId}`, core.log);
   });
   const stop = (): void => {
     void core.close().finally(() => process.exit(0));
