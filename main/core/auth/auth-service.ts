@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { OfficerSummary } from '../../common/contract/officers.js';
 import type { AuditTrail } from '../audit/audit-trail.js';
-import { CoreError } from '../rpc/core-error.js';
+import { AccountLockedError, InvalidRequestError, NotSignedInError, UnavailableError, WrongCredentialsError } from '../errors/domain-errors.js';
 import { storageFailure } from '../store/storage-failure.js';
 import { hashPin, verifyPin } from './pin-hash.js';
 import type { OfficerRecord, OfficerStore } from './officer-store.js';
@@ -48,12 +48,12 @@ export class AuthService {
       this.decoyHash ??= hashPin('000000');
       await verifyPin(pin, await this.decoyHash);
       this.writeAudit('login-failed', null, { reason: 'unknown-officer' });
-      throw new CoreError('invalid_credentials', 'wrong officer id or PIN');
+      throw new WrongCredentialsError('wrong officer id or PIN');
     }
     const at = this.now();
     if (officer.lockedUntil !== null && officer.lockedUntil > at.getTime()) {
       this.writeAudit('login-failed', officer.id, { reason: 'locked' });
-      throw new CoreError('account_locked', `this account is locked after repeated wrong PINs until ${new Date(officer.lockedUntil).toISOString()}; a supervisor can help`);
+      throw new AccountLockedError(`this account is locked after repeated wrong PINs until ${new Date(officer.lockedUntil).toISOString()}; a supervisor can help`);
     }
     if (!(await verifyPin(pin, officer.pinHash))) {
       const failures = officer.failedAttempts + 1;
@@ -63,8 +63,8 @@ export class AuthService {
         this.audit.append({ action: 'login-failed', officerId: officer.id, at, details: { reason: locks ? 'wrong-pin-locked' : 'wrong-pin', failures } });
       });
       throw locks
-        ? new CoreError('account_locked', `too many wrong PINs: this account is locked for ${String(Math.round(this.policy.lockoutMs / 60_000))} minutes`)
-        : new CoreError('invalid_credentials', 'wrong officer id or PIN');
+        ? new AccountLockedError(`too many wrong PINs: this account is locked for ${String(Math.round(this.policy.lockoutMs / 60_000))} minutes`)
+        : new WrongCredentialsError('wrong officer id or PIN');
     }
     this.write(() => {
       this.officers.recordSuccess(officer.id);
@@ -79,9 +79,9 @@ export class AuthService {
 
   async changePin(officerId: string, currentPin: string, newPin: string): Promise<OfficerSummary> {
     const officer = this.officers.find(officerId);
-    if (officer === undefined) throw new CoreError('unauthenticated', 'sign in again');
-    if (!(await verifyPin(currentPin, officer.pinHash))) throw new CoreError('invalid_params', 'the current PIN is wrong');
-    if (newPin === currentPin) throw new CoreError('invalid_params', 'the new PIN must differ from the current one');
+    if (officer === undefined) throw new NotSignedInError('sign in again');
+    if (!(await verifyPin(currentPin, officer.pinHash))) throw new InvalidRequestError('the current PIN is wrong');
+    if (newPin === currentPin) throw new InvalidRequestError('the new PIN must differ from the current one');
     const pinHash = await hashPin(newPin);
     this.write(() => {
       this.officers.setPin(officer.id, pinHash);
@@ -123,7 +123,7 @@ export class AuthService {
     } catch (error) {
       const why = storageFailure(error);
       if (why === undefined) throw error;
-      throw new CoreError('unavailable', `cannot record this now: ${why}; call a technician`);
+      throw new UnavailableError(`cannot record this now: ${why}; call a technician`);
     }
   }
 }

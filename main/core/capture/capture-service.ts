@@ -21,7 +21,7 @@ import {
 } from '../checks/document-checks.js';
 import { enqueue } from '../outbox/outbox.js';
 import type { VisaRules } from '../reference/visa-table.js';
-import { CoreError } from '../rpc/core-error.js';
+import { DomainError, InvalidRequestError } from '../errors/domain-errors.js';
 import { recordNotKept } from './store-errors.js';
 import { storedBody } from './stored-records.js';
 
@@ -131,18 +131,18 @@ export class CaptureService {
     try {
       zone = formatMrz(fields, format);
     } catch (error) {
-      if (error instanceof MrzFormatError) throw new CoreError('invalid_params', `fields.${error.field}: ${error.message}`);
+      if (error instanceof MrzFormatError) throw new InvalidRequestError(`fields.${error.field}: ${error.message}`);
       throw error;
     }
     const result = parseMrz(zone);
-    if (result.format === null) throw new CoreError('invalid_params', 'these fields do not make a machine-readable zone');
+    if (result.format === null) throw new InvalidRequestError('these fields do not make a machine-readable zone');
     return this.assess(result, { method: 'manual' }, zone.split('\n'), officerId);
   }
 
   record(input: { assessmentId: string; direction: Direction; decision: Decision; notes: string }, officerId: string): { id: string; seq: number; recordedAt: string } {
     this.forgetExpired();
     const pending = this.pending.get(input.assessmentId);
-    if (pending === undefined) throw new CoreError('invalid_params', 'this assessment is unknown or too old: scan the document again');
+    if (pending === undefined) throw new InvalidRequestError('this assessment is unknown or too old: scan the document again');
     const at = this.now();
     const id = uuidv7();
     try {
@@ -191,7 +191,7 @@ export class CaptureService {
       this.pending.delete(input.assessmentId);
       return { id: record.id, seq: record.seq, recordedAt: record.recordedAt };
     } catch (error) {
-      if (error instanceof CoreError) throw error;
+      if (error instanceof DomainError) throw error;
       throw recordNotKept(error);
     }
   }

@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import * as z from 'zod';
 import { type LaneHour, type Referral } from '../../common/contract/crossing.js';
-import { CoreError } from '../rpc/core-error.js';
+import { DamagedDataError } from '../errors/domain-errors.js';
 import { readStoredCrossing } from './stored-records.js';
 
 const HOUR_MS = 3_600_000;
@@ -43,7 +43,7 @@ export class CrossingQueries {
   openReferrals(hours: number, limit: number, now: Date): Referral[] {
     return this.referralsStatement.all(now.getTime() - hours * HOUR_MS, limit).map((row) => {
       const stored = readStoredCrossing(row.body);
-      if (!stored.ok) throw new CoreError('internal', `the stored crossing ${row.id} is damaged and was not shown; call a technician`);
+      if (!stored.ok) throw new DamagedDataError(`the stored crossing ${row.id} is damaged and was not shown; call a technician`);
       const record = stored.record;
       return {
         id: record.id,

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { VoidRecord } from '../../common/contract/crossing.js';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import { enqueue } from '../outbox/outbox.js';
-import { CoreError } from '../rpc/core-error.js';
+import { DomainError, InvalidRequestError } from '../errors/domain-errors.js';
 import { recordNotKept } from './store-errors.js';
 import { storedBody } from './stored-records.js';
 
@@ -31,8 +31,8 @@ export class VoidService {
       return this.db
         .transaction(() => {
           const crossing = this.findCrossing.get(crossingId);
-          if (crossing === undefined) throw new CoreError('invalid_params', 'no crossing with this id on this appliance');
-          if (crossing.voided === 1) throw new CoreError('invalid_params', 'this crossing is already voided');
+          if (crossing === undefined) throw new InvalidRequestError('no crossing with this id on this appliance');
+          if (crossing.voided === 1) throw new InvalidRequestError('this crossing is already voided');
           const seq = enqueue(this.db, 'void', at);
           const record = VoidRecord.parse({
             v: 1,
@@ -51,7 +51,7 @@ export class VoidService {
         })
         .immediate();
     } catch (error) {
-      if (error instanceof CoreError) throw error;
+      if (error instanceof DomainError) throw error;
       throw recordNotKept(error);
     }
   }

@@ -12,7 +12,7 @@ import { isMethodName, isStreamName, rpcMethods, rpcStreams } from '../../common
 import type { Access } from '../../common/contract/roles.js';
 import type { OfficerSummary } from '../../common/contract/officers.js';
 import type { RpcConnection } from './connection.js';
-import { CoreError } from './core-error.js';
+import { rpcErrorOf } from './rpc-error-of.js';
 import type { CallContext, ConnectionAuth, RpcHandlers } from './handlers.js';
 import { describeIssues } from '../../common/contract/describe-issues.js';
 
@@ -241,8 +241,9 @@ export class RpcSession {
   }
 
   private sendHandlerError(id: RequestId, name: string, error: unknown): void {
-    if (error instanceof CoreError) {
-      this.sendError(id, error.code, error.message);
+    const wire = rpcErrorOf(error);
+    if (wire !== null) {
+      this.sendError(id, wire.code, wire.message);
       return;
     }
     // Log the method and the fault, never the params: they may hold a traveller's data.

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import type { DeadLetter } from '../../common/contract/dead-letter.js';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import { enqueue, type OutboxKind } from '../outbox/outbox.js';
-import { CoreError } from '../rpc/core-error.js';
+import { DomainError, InvalidRequestError } from '../errors/domain-errors.js';
 import { recordNotKept } from '../capture/store-errors.js';
 
 const DeadLetterRow = z.object({
@@ -46,9 +46,9 @@ export class DeadLetters {
       return this.db
         .transaction(() => {
           const raw = this.db.prepare(`${DEAD_LETTERS} WHERE d.seq = ?`).get(seq);
-          if (raw === undefined) throw new CoreError('invalid_params', `seq ${String(seq)} is not a rejected item`);
+          if (raw === undefined) throw new InvalidRequestError(`seq ${String(seq)} is not a rejected item`);
           const row = DeadLetterRow.parse(raw);
-          if (row.requeued_as !== null) throw new CoreError('invalid_params', `seq ${String(seq)} was already sent again as seq ${String(row.requeued_as)}`);
+          if (row.requeued_as !== null) throw new InvalidRequestError(`seq ${String(seq)} was already sent again as seq ${String(row.requeued_as)}`);
           const kind: OutboxKind = row.kind;
           const next = enqueue(this.db, kind, at);
           this.db.prepare('INSERT INTO requeued (seq, supersedes, item_seq) VALUES (?, ?, ?)').run(next, seq, row.item_seq);
@@ -58,7 +58,7 @@ export class DeadLetters {
         })
         .immediate();
     } catch (error) {
-      if (error instanceof CoreError) throw error;
+      if (error instanceof DomainError) throw error;
       throw recordNotKept(error);
     }
   }

@@ -1,0 +1,47 @@
+/**
+ * Why the core refused a request, in the domain's own words. Services throw these; the RPC edge
+ * (main/core/rpc/rpc-error-of.ts) alone turns them into wire codes, so a service never needs to
+ * know how a client is connected, and the CLI or a test can reuse it with the same meaning.
+ * The message is for the officer or technician: it never holds more of a traveller's data than
+ * the document shows.
+ */
+export type DomainErrorKind = 'invalid-request' | 'not-signed-in' | 'wrong-credentials' | 'account-locked' | 'unavailable' | 'damaged-data';
+
+export abstract class DomainError extends Error {
+  abstract readonly kind: DomainErrorKind;
+}
+
+/** The request cannot be met as asked: a bad field, an unknown or stale id, a repeated action. */
+export class InvalidRequestError extends DomainError {
+  readonly kind = 'invalid-request';
+  override readonly name = 'InvalidRequestError';
+}
+
+/** The session has no officer, or no longer has one. */
+export class NotSignedInError extends DomainError {
+  readonly kind = 'not-signed-in';
+  override readonly name = 'NotSignedInError';
+}
+
+/** A wrong officer id or PIN; which of the two is never said. */
+export class WrongCredentialsError extends DomainError {
+  readonly kind = 'wrong-credentials';
+  override readonly name = 'WrongCredentialsError';
+}
+
+export class AccountLockedError extends DomainError {
+  readonly kind = 'account-locked';
+  override readonly name = 'AccountLockedError';
+}
+
+/** The core cannot do this now (the disk is full, the store is read-only): nothing was kept. */
+export class UnavailableError extends DomainError {
+  readonly kind = 'unavailable';
+  override readonly name = 'UnavailableError';
+}
+
+/** Stored data failed its check on the way back and was not shown. */
+export class DamagedDataError extends DomainError {
+  readonly kind = 'damaged-data';
+  override readonly name = 'DamagedDataError';
+}
