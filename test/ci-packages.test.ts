@@ -36,6 +36,9 @@ function sourceFiles(): string[] {
   return files;
 }
 
+/** Node's own installation provides these: they are not Debian packages on a fresh machine. */
+const COMES_WITH_NODE = new Set(['node', 'npm', 'npx']);
+
 /**
  * The programs the code starts by name: a literal first argument to spawn/exec*, or a constant
  * holding an absolute /usr/bin or /bin path. process.execPath (Node itself) is not a package.
@@ -49,7 +52,7 @@ function spawnedPrograms(): Map<string, string> {
     for (const pattern of [byLiteral, byPath]) {
       for (const match of text.matchAll(pattern)) {
         const program = path.basename(match[1] ?? '');
-        if (program !== '' && !found.has(program)) found.set(program, path.relative(repoRoot, file));
+        if (program !== '' && !COMES_WITH_NODE.has(program) && !found.has(program)) found.set(program, path.relative(repoRoot, file));
       }
     }
   }

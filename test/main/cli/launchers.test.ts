@@ -4,6 +4,7 @@
  * test harness, `kill PID`) signals it, without the terminal's whole process group.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { builtCli, repoRoot } from '../../rigs/built-cli.js';
 import { tempDir } from '../../rigs/temp-dir.js';
@@ -12,8 +13,19 @@ const packageVersion = (spawnSync(process.execPath, [builtCli, '--version'], { e
 
 /** The pids of the processes below this one, read from /proc (ps is not on every base image). */
 function descendants(pid: number): number[] {
-  const children = spawnSync('sh', ['-c', `cat /proc/${String(pid)}/task/*/children 2>/dev/null`], { encoding: 'utf8' }).stdout.trim();
-  const direct = children === '' ? [] : children.split(/\s+/).map(Number);
+  let tasks: string[];
+  try {
+    tasks = readdirSync(`/proc/${String(pid)}/task`);
+  } catch {
+    return [];
+  }
+  const direct = tasks.flatMap((task) => {
+    try {
+      return readFileSync(`/proc/${String(pid)}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter((word) => word !== '').map(Number);
+    } catch {
+      return [];
+    }
+  });
   return direct.flatMap((child) => [child, ...descendants(child)]);
 }
 
