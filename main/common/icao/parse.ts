@@ -171,7 +171,8 @@ function nameSeparatorIndex(zone: string, name: Span): number {
 function isDocumentCodeFor(layout: Layout, code: string): boolean {
   const initial = code.charCodeAt(0);
   if (!isLetter(initial) || !layout.documentCodeInitials.includes(code.charAt(0))) return false;
-  return code.length === 1 || isLetter(code.charCodeAt(1));
+  if (code.length === 1) return true;
+  return isLetter(code.charCodeAt(1)) && code.charAt(1) !== layout.documentCodeReservedSecond;
 }
 
 /**
@@ -394,11 +395,16 @@ function checkDocumentCode(reading: Reading, layout: Layout): string {
   const code = withoutTrailingFillers(reading.zone, layout.documentCode.start, layout.documentCode.end);
   const valid = isDocumentCodeFor(layout, code);
   reading.checks.push({ kind: 'document-code', field: 'documentCode', valid, printed: code, expected: null });
-  if (!valid) {
-    const initials = layout.documentCodeInitials.split('').join(', ');
-    addError(reading, 'invalid-document-code', 'documentCode', `${layout.format} document codes begin with ${initials}; found '${code}'`);
-  }
+  if (!valid) addError(reading, 'invalid-document-code', 'documentCode', documentCodeProblem(layout, code));
   return code;
+}
+
+function documentCodeProblem(layout: Layout, code: string): string {
+  if (layout.documentCodeInitials.includes(code.charAt(0)) && code.charAt(1) === layout.documentCodeReservedSecond) {
+    return `${layout.format} document codes may not have ${code.charAt(1)} as their second character, which Doc 9303 keeps for visas; found '${code}'`;
+  }
+  const initials = layout.documentCodeInitials.split('').join(', ');
+  return `${layout.format} document codes begin with ${initials}; found '${code}'`;
 }
 
 function checkCountryCode(reading: Reading, field: MrzFieldName, span: Span): string {

@@ -40,7 +40,10 @@ export const MRZ_ERROR_CODES = [
   'unknown-format',
   /** A character outside A-Z, 0-9 and `<`, or of the wrong kind for its position, that no correction could settle. */
   'invalid-character',
-  /** The document code does not suit the format (TD3 `P`, visas `V`, TD1 and TD2 `A`, `C` or `I`). */
+  /**
+   * The document code does not suit the format: TD3 begins with `P`, visas with `V`, TD1 and TD2
+   * with `A`, `C` or `I`, and TD1 and TD2 never have `V` second, which Doc 9303 keeps for visas.
+   */
   'invalid-document-code',
   /** The issuing state or nationality is not an ICAO code. */
   'unknown-country-code',

@@ -192,6 +192,25 @@ describe('codes and sex', () => {
     expect(errorCodes(parse(withCharacter(specimenOf('TD3').lines, 1, '9').join('\n')))).toEqual(['invalid-document-code:documentCode']);
   });
 
+  it.each(['TD1', 'TD2'] as const)('refuses a %s code with V second, which Doc 9303 keeps for visas', (format) => {
+    for (const initial of ['A', 'C', 'I']) {
+      const lines = withCharacter(withCharacter(specimenOf(format).lines, 0, initial), 1, 'V');
+      const result = parse(lines.join('\n'));
+      expect(result.format).toBe(format);
+      expect(result.valid).toBe(false);
+      expect(errorCodes(result)).toEqual(['invalid-document-code:documentCode']);
+      expect(result.errors[0]?.message).toBe(
+        `${format} document codes may not have V as their second character, which Doc 9303 keeps for visas; found '${initial}V'`,
+      );
+      expect(result.checks).toContainEqual({ kind: 'document-code', field: 'documentCode', valid: false, printed: `${initial}V`, expected: null });
+    }
+  });
+
+  it('keeps accepting V as the first character of a visa code', () => {
+    expect(parse(zoneOf({ ...specimenOf('MRV-B').fields, documentCode: 'VI' }, 'MRV-B')).valid).toBe(true);
+    expect(parse(zoneOf({ ...specimenOf('MRV-A').fields, documentCode: 'V' }, 'MRV-A')).valid).toBe(true);
+  });
+
   it('strips fillers from document codes and keeps two-letter ones', () => {
     expect(fieldsOf(parse(zoneOf({ ...base, documentCode: 'PO' }, 'TD3'))).documentCode).toBe('PO');
     expect(fieldsOf(parse(zoneOf({ ...specimenOf('TD1').fields, documentCode: 'AC' }, 'TD1'))).documentCode).toBe('AC');
