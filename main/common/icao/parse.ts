@@ -424,11 +424,25 @@ function checkSex(reading: Reading, index: number): string {
   return printed === '<' ? '' : printed;
 }
 
-/** The name check holds when the primary identifier is there and every character is a letter or filler. */
+/**
+ * The name check holds when the field names someone and every character is a letter or filler.
+ * An empty primary identifier is allowed (Doc 9303, for a holder with a single name, which then
+ * stands in the secondary identifier), with a warning so that the screen can say why the surname
+ * is blank; an empty field is not.
+ */
 function checkName(reading: Reading, name: Span, surname: string, givenNames: string, readable: boolean): void {
-  const valid = readable && surname.length > 0;
-  reading.checks.push({ kind: 'name', field: 'surname', valid, printed: surname, expected: null });
-  if (surname.length === 0) addError(reading, 'missing-field', 'surname', 'the primary identifier (surname) is missing: its part of the name field holds only fillers');
+  const named = surname.length > 0 || givenNames.length > 0;
+  reading.checks.push({ kind: 'name', field: 'surname', valid: readable && named, printed: surname, expected: null });
+  if (!named) {
+    addError(reading, 'missing-field', 'surname', 'the name is missing: the name field holds only fillers');
+  } else if (surname.length === 0) {
+    addWarning(
+      reading,
+      'no-primary-identifier',
+      'surname',
+      'the name field begins with <<, so the holder has no primary identifier (surname) and is named by the secondary identifier alone',
+    );
+  }
   if (nameFillsField(reading.zone, name.end)) {
     const field: MrzFieldName = givenNames.length > 0 ? 'givenNames' : 'surname';
     addWarning(reading, 'name-possibly-truncated', field, 'the name fills its field to the last character, so it may have been truncated');

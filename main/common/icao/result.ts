@@ -53,7 +53,7 @@ export const MRZ_ERROR_CODES = [
   'invalid-date',
   /** Sex is not `M`, `F`, `X` or `<`. */
   'invalid-sex',
-  /** A field that must hold something holds only fillers (the document number, the primary identifier). */
+  /** A field that must hold something holds only fillers (the document number, the whole name field). */
   'missing-field',
   /** A TD1 or TD2 document number is marked as continuing in the optional data, but does not. */
   'invalid-overflow',
@@ -68,6 +68,11 @@ export const MRZ_WARNING_CODES = [
   'ambiguous-correction',
   /** An overflowing document number's check digit holds only over principal + `<` + remainder, as some cards compute it. */
   'overflow-check-digit-with-filler',
+  /**
+   * The name field begins with `<<`: no primary identifier, the holder named by the secondary
+   * identifier alone, as Doc 9303 allows for a holder with a single name.
+   */
+  'no-primary-identifier',
 ] as const;
 export const MrzWarningCodeSchema = z.enum(MRZ_WARNING_CODES);
 export type MrzWarningCode = z.infer<typeof MrzWarningCodeSchema>;
@@ -129,7 +134,7 @@ export const MrzFieldsSchema = z.object({
   sex: z.string(),
   expiryDate: z.string(),
   expiryDateIso: z.iso.date().nullable(),
-  /** The primary identifier; `""` when absent. */
+  /** The primary identifier; `""` when absent (a single-name holder, warning `no-primary-identifier`). */
   surname: z.string(),
   /** The secondary identifier, names separated by single spaces; `""` when absent. */
   givenNames: z.string(),

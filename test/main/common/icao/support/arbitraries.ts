@@ -57,11 +57,13 @@ function documentCode(format: MrzFormat): fc.Arbitrary<string> {
 
 const word = fc.string({ unit: letter, minLength: 1, maxLength: 10 });
 
+/** A name that fits the field; now and then a single-name holder's, with given names and no surname. */
 function names(format: MrzFormat): fc.Arbitrary<{ surname: string; givenNames: string }> {
   const length = LAYOUTS[format].name.end - LAYOUTS[format].name.start;
   return fc
-    .record({ surname: fc.array(word, { minLength: 1, maxLength: 3 }), givenNames: fc.array(word, { maxLength: 3 }) })
+    .record({ surname: fc.array(word, { maxLength: 3 }), givenNames: fc.array(word, { maxLength: 3 }) })
     .filter(({ surname, givenNames }) => {
+      if (surname.length === 0 && givenNames.length === 0) return false;
       const printed = surname.join('<') + (givenNames.length > 0 ? `<<${givenNames.join('<')}` : '');
       return printed.length <= length;
     })
