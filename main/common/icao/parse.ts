@@ -4,7 +4,7 @@
  */
 
 import { FILLER_CODE, checkDigitOfRange, digitValue, isLetter, weightedSum } from './check-digit.js';
-import { checkCharacters, repairByCheckDigit, repairCode, repairDigits, repairLetters } from './correction.js';
+import { alternativeReadings, checkCharacters, repairCode, repairDigits, repairLetters, reportAlternativeReadings } from './correction.js';
 import { isIcaoCountryCode } from './country-codes.js';
 import { dayNumberOfDate, isoDateOf } from './dates.js';
 import type { DateRole, DayNumber } from './dates.js';
@@ -177,9 +177,10 @@ function isDocumentCodeFor(layout: Layout, code: string): boolean {
 
 /**
  * A check-digit verdict: recorded as a check, and as an error when both sides could be read and
- * differ (unreadable characters have had their own error already).
+ * differ (unreadable characters have had their own error already). `why` ends the error's message
+ * when there is more to say about the failure.
  */
-function recordCheckDigit(reading: Reading, field: MrzFieldName, checkIndex: number, computed: number, holds: boolean): void {
+function recordCheckDigit(reading: Reading, field: MrzFieldName, checkIndex: number, computed: number, holds: boolean, why?: string): void {
   const printedCode = reading.zone.charCodeAt(checkIndex);
   reading.checks.push({
     kind: 'check-digit',
@@ -189,12 +190,8 @@ function recordCheckDigit(reading: Reading, field: MrzFieldName, checkIndex: num
     expected: digitText(computed),
   });
   if (!holds && computed >= 0 && digitValue(printedCode) >= 0) {
-    addError(
-      reading,
-      'check-digit-mismatch',
-      field,
-      `${field} is ${reading.zone.charAt(checkIndex)} but the characters it protects call for ${String(computed)}`,
-    );
+    const mismatch = `${field} is ${reading.zone.charAt(checkIndex)} but the characters it protects call for ${String(computed)}`;
+    addError(reading, 'check-digit-mismatch', field, why === undefined ? mismatch : `${mismatch}; ${why}`);
   }
 }
 
@@ -209,7 +206,7 @@ function checkFieldDigit(reading: Reading, field: MrzFieldName, protectedSpan: S
   recordCheckDigit(reading, field, checkIndex, computed, digitHolds(reading.zone, protectedSpan, checkIndex));
 }
 
-/** Zone indices of a span, in order: what repairByCheckDigit may swap. */
+/** Zone indices of a span, in order: what alternativeReadings may swap. */
 function indicesOf(spans: readonly Span[]): number[] {
   const indices: number[] = [];
   for (const { start, end } of spans) for (let index = start; index < end; index++) indices.push(index);
@@ -217,12 +214,13 @@ function indicesOf(spans: readonly Span[]): number[] {
 }
 
 /**
- * An alphanumeric field under its own check digit: checked, and repaired only when one swap alone
- * makes its check digit hold and, where the format has one, the composite check digit too. The
- * composite weighs the field's characters as its own check digit does, so it cannot choose between
- * candidates; what it catches is a misread check digit, which no swap in the field should "fix".
+ * An alphanumeric field under its own check digit: checked, never repaired (letters and digits are
+ * both plausible in it). When the check digit fails, the single confusion swaps that would make it
+ * hold, and the composite too where the format has one, are reported. The composite weighs the
+ * field's characters as its own check digit does, so it cannot choose between them; what it rules
+ * out is a swap that only compensates for a misread check digit.
  */
-function checkRepairableField(
+function checkAlphanumericField(
   reading: Reading,
   layout: Layout,
   field: MrzFieldName,
@@ -231,17 +229,17 @@ function checkRepairableField(
   checkIndex: number,
   charactersReadable: boolean,
 ): void {
-  let holds = digitHolds(reading.zone, protectedSpan, checkIndex);
+  const holds = digitHolds(reading.zone, protectedSpan, checkIndex);
+  let why: string | undefined;
   if (!holds && charactersReadable && digitValue(reading.zone.charCodeAt(checkIndex)) >= 0) {
-    const outcome = repairByCheckDigit(
-      reading,
-      field,
+    const alternatives = alternativeReadings(
+      reading.zone,
       indicesOf([protectedSpan]),
       (zone) => digitHolds(zone, protectedSpan, checkIndex) && compositeAllows(zone, layout),
     );
-    holds = outcome === 'repaired';
+    why = reportAlternativeReadings(reading, field, alternatives);
   }
-  recordCheckDigit(reading, checkField, checkIndex, checkDigitOfRange(reading.zone, protectedSpan.start, protectedSpan.end), holds);
+  recordCheckDigit(reading, checkField, checkIndex, checkDigitOfRange(reading.zone, protectedSpan.start, protectedSpan.end), holds, why);
 }
 
 /** Whether a candidate zone's composite check digit holds (trivially, for visas, which have none). */
@@ -256,7 +254,7 @@ function checkDocumentNumber(reading: Reading, layout: Layout, charactersReadabl
   if (reading.zone.charCodeAt(layout.documentNumber.start) === FILLER_CODE) {
     addError(reading, 'missing-field', 'documentNumber', 'the document number is missing: its field begins with a filler');
   }
-  checkRepairableField(reading, layout, 'documentNumber', 'documentNumberCheckDigit', layout.documentNumber, layout.documentNumberCheck, charactersReadable);
+  checkAlphanumericField(reading, layout, 'documentNumber', 'documentNumberCheckDigit', layout.documentNumber, layout.documentNumberCheck, charactersReadable);
   return -1;
 }
 
@@ -295,15 +293,15 @@ function checkOverflowingDocumentNumber(reading: Reading, layout: Layout, charac
   const overflowCheck = remainderEnd;
   const remainder: Span = { start: optional.start, end: remainderEnd };
   repairDigits(reading, 'documentNumberCheckDigit', overflowCheck, overflowCheck + 1);
-  let verdict = overflowVerdict(reading.zone, principal, remainder, overflowCheck);
+  const verdict = overflowVerdict(reading.zone, principal, remainder, overflowCheck);
+  let why: string | undefined;
   if (verdict === 'mismatch' && charactersReadable && digitValue(reading.zone.charCodeAt(overflowCheck)) >= 0) {
-    const outcome = repairByCheckDigit(
-      reading,
-      'documentNumber',
+    const alternatives = alternativeReadings(
+      reading.zone,
       indicesOf([principal, remainder]),
       (candidate) => overflowVerdict(candidate, principal, remainder, overflowCheck) !== 'mismatch' && compositeAllows(candidate, layout),
     );
-    if (outcome === 'repaired') verdict = overflowVerdict(reading.zone, principal, remainder, overflowCheck);
+    why = reportAlternativeReadings(reading, 'documentNumber', alternatives);
   }
   if (verdict === 'with-filler') {
     addWarning(
@@ -314,7 +312,7 @@ function checkOverflowingDocumentNumber(reading: Reading, layout: Layout, charac
     );
   }
   const plainSum = overflowSum(reading.zone, principal, remainder, 9);
-  recordCheckDigit(reading, 'documentNumberCheckDigit', overflowCheck, plainSum < 0 ? -1 : plainSum % 10, verdict !== 'mismatch');
+  recordCheckDigit(reading, 'documentNumberCheckDigit', overflowCheck, plainSum < 0 ? -1 : plainSum % 10, verdict !== 'mismatch', why);
   return overflowCheck;
 }
 
@@ -352,7 +350,7 @@ function checkPersonalNumber(reading: Reading, layout: Layout, checkIndex: numbe
       // repairDigits skipped the filler, which only an empty personal number may have here.
       addError(reading, 'invalid-character', 'optionalDataCheckDigit', 'the personal number is not empty, so its check digit must be a digit, not <');
     }
-    checkRepairableField(reading, layout, 'optionalData', 'optionalDataCheckDigit', span, checkIndex, charactersReadable);
+    checkAlphanumericField(reading, layout, 'optionalData', 'optionalDataCheckDigit', span, checkIndex, charactersReadable);
     return;
   }
   const printed = zone.charAt(checkIndex);

@@ -64,7 +64,11 @@ export type MrzErrorCode = z.infer<typeof MrzErrorCodeSchema>;
 export const MRZ_WARNING_CODES = [
   /** The name fills its field to the last character, so the issuer may have cut it short. */
   'name-possibly-truncated',
-  /** A check digit failed and more than one OCR-confusion repair would satisfy it, so none was made. */
+  /**
+   * A check digit failed over a field that holds letters and digits alike (the document number,
+   * TD3's personal number), and reading one of its characters as the one it is confused with
+   * (`0`/`O`) would satisfy it. Both readings are plausible there, so none was made.
+   */
   'ambiguous-correction',
   /** An overflowing document number's check digit holds only over principal + `<` + remainder, as some cards compute it. */
   'overflow-check-digit-with-filler',
