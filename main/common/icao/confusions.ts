@@ -1,7 +1,7 @@
 /**
  * The characters OCR engines confuse in the OCR-B font of an MRZ. A position that may only hold a
- * digit (or only a letter) tells which side of a pair is right; an alphanumeric position cannot, so
- * there the check digit has to decide.
+ * digit (or only a letter) tells which side of a pair is right; an alphanumeric position cannot,
+ * and a check digit is no proof either way, so there nothing is changed.
  */
 
 /** Letter → digit, for positions that may only hold digits. */

@@ -1,13 +1,13 @@
 /**
- * Repairs of OCR confusions, made only where the zone's own rules leave exactly one reading:
+ * Repairs of OCR confusions, made only where the field's character class leaves exactly one
+ * reading:
  * - a position that may only hold a digit (dates, check digits) takes the digit a letter is
  *   confused with (`O` → `0`);
  * - a position that may only hold a letter takes the single letter a digit is confused with
- *   (`8` → `B`); `0` could be `O` or `D`, so it is repaired only where a code list settles it;
- * - an alphanumeric field protected by a check digit (the document number, TD3's personal
- *   number) is repaired only when exactly one single-character swap makes its check digit hold
- *   (the caller also demands the composite, where there is one).
- * Every repair is recorded; ambiguity is left as it was, so it stays invalid.
+ *   (`8` → `B`); `0` could be `O` or `D`, so it is repaired only where a code list settles it.
+ * Every repair is recorded. An alphanumeric field (the document number, TD3's personal number)
+ * is never repaired: there both sides of a confusion are plausible, so a failing check digit
+ * stays failing, and the readings that would satisfy it are reported instead.
  */
 
 import { FILLER_CODE, isDigit, isLetter, isMrzCharacter } from './check-digit.js';
@@ -111,48 +111,49 @@ function collectReadings(zone: string, index: number, end: number, prefix: strin
   for (const letter of lettersConfusedWith(code)) collectReadings(zone, index + 1, end, prefix + letter, visit);
 }
 
-/** The outcome of a check-digit-guided search. */
-export type GuidedRepair = 'repaired' | 'none' | 'ambiguous';
+/** One character of an alphanumeric field read as the character it is commonly confused with. */
+export interface AlternativeReading {
+  /** 0-based position within the field, in field order. */
+  readonly position: number;
+  readonly from: string;
+  readonly to: string;
+}
 
 /**
- * For an alphanumeric field whose check digit fails: tries every single swap of a character for
- * one it is confused with (`0` ↔ `O`/`D`, `1` ↔ `I`, `2` ↔ `Z`, `5` ↔ `S`, `6` ↔ `G`, `8` ↔ `B`), and
- * applies it only if exactly one swap makes `holds` true. Single swaps only: allowing two would
- * let many unrelated numbers satisfy one check digit, which is guessing.
+ * For an alphanumeric field whose check digit fails: every single swap of a character for one it
+ * is confused with (`0` ↔ `O`/`D`, `1` ↔ `I`, `2` ↔ `Z`, `5` ↔ `S`, `6` ↔ `G`, `8` ↔ `B`) that
+ * makes `holds` true. Nothing is applied: where a field admits letters and digits alike, `O` and
+ * `0` are both plausible as printed, and a check digit that one of them satisfies is no evidence
+ * that it was the one printed (a misread elsewhere, or an altered zone, can fail the check digit
+ * just as well). Choosing would make a failing zone pass.
  *
  * `zoneIndices` lists the field's characters in field order (an overflowing document number's
  * characters are not contiguous); positions are reported within that order.
  */
-export function repairByCheckDigit(
-  reading: Reading,
-  field: MrzFieldName,
-  zoneIndices: readonly number[],
-  holds: (zone: string) => boolean,
-): GuidedRepair {
-  const zone = reading.zone;
-  let found: { zoneIndex: number; position: number; to: string } | undefined;
-  let count = 0;
+export function alternativeReadings(zone: string, zoneIndices: readonly number[], holds: (zone: string) => boolean): AlternativeReading[] {
+  const found: AlternativeReading[] = [];
   for (let position = 0; position < zoneIndices.length; position++) {
     const zoneIndex = zoneIndices[position] ?? 0;
     for (const to of confusionsOf(zone.charCodeAt(zoneIndex))) {
       const candidate = zone.slice(0, zoneIndex) + to + zone.slice(zoneIndex + 1);
-      if (!holds(candidate)) continue;
-      count++;
-      found = { zoneIndex, position, to };
+      if (holds(candidate)) found.push({ position, from: zone.charAt(zoneIndex), to });
     }
   }
-  if (count === 1 && found !== undefined) {
-    correctCharacter(reading, found.zoneIndex, found.to, field, found.position);
-    return 'repaired';
-  }
-  if (count > 1) {
-    addWarning(
-      reading,
-      'ambiguous-correction',
-      field,
-      `${String(count)} different OCR-confusion repairs of ${field} would each satisfy its check digit; none was made`,
-    );
-    return 'ambiguous';
-  }
-  return 'none';
+  return found;
+}
+
+/**
+ * Warns that other readings of the field would satisfy its check digit, and returns the clause
+ * that the check digit's error adds, so that whoever reads only the error still learns why the
+ * engine did not settle it. Returns undefined when there is no such reading.
+ */
+export function reportAlternativeReadings(reading: Reading, field: MrzFieldName, alternatives: readonly AlternativeReading[]): string | undefined {
+  const first = alternatives[0];
+  if (first === undefined) return undefined;
+  const example = `${field} position ${String(first.position)} '${first.from}' as '${first.to}'`;
+  const readings =
+    alternatives.length === 1 ? `reading ${example}` : `${String(alternatives.length)} readings of its confusable characters, such as ${example},`;
+  const clause = `${readings} would satisfy it, but ${field} may hold letters and digits alike, so both readings are plausible and none was chosen`;
+  addWarning(reading, 'ambiguous-correction', field, `${field} fails its check digit; ${clause}`);
+  return clause;
 }

@@ -24,6 +24,7 @@ export interface MrzInput {
   readonly sex: string;
   /** YYMMDD, or YYYY-MM-DD. */
   readonly expiryDate: string;
+  /** The primary identifier; `""` for a holder with a single name, which then goes in givenNames. */
   readonly surname: string;
   readonly givenNames: string;
   /** TD3's personal number, TD2's or a visa's optional data, TD1's first optional field. */
@@ -147,11 +148,14 @@ function namePart(value: string, field: keyof MrzInput): string {
   return text;
 }
 
-/** Primary identifier, `<<`, secondary identifier; cut at the field's end when too long. */
+/**
+ * Primary identifier, `<<`, secondary identifier; cut at the field's end when too long. A holder
+ * with only given names gets an empty primary identifier, so the field begins with `<<`.
+ */
 function nameField(surname: string, givenNames: string, length: number): string {
   const primary = namePart(surname, 'surname');
-  if (primary.length === 0) throw new MrzFormatError('surname', 'the primary identifier must not be empty');
   const secondary = namePart(givenNames, 'givenNames');
+  if (primary.length === 0 && secondary.length === 0) throw new MrzFormatError('surname', 'the name must not be empty');
   const name = secondary.length > 0 ? `${primary}${FILLER}${FILLER}${secondary}` : primary;
   return name.slice(0, length);
 }

@@ -18,6 +18,8 @@ export interface Layout {
   readonly lineLength: number;
   /** First characters of the document code this format admits (Doc 9303 Parts 4-7). */
   readonly documentCodeInitials: string;
+  /** A second character of the document code this format refuses: cards may not use `V`, which marks a visa. */
+  readonly documentCodeReservedSecond: string | null;
   readonly documentCode: Span;
   readonly issuingState: Span;
   readonly documentNumber: Span;
@@ -52,6 +54,7 @@ const TD3: Layout = {
   lineCount: 2,
   lineLength: 44,
   documentCodeInitials: 'P',
+  documentCodeReservedSecond: null,
   documentCode: span(0, 2),
   issuingState: span(2, 3),
   name: span(5, 39),
@@ -88,6 +91,7 @@ const TD2: Layout = {
   lineCount: 2,
   lineLength: 36,
   documentCodeInitials: 'ACI',
+  documentCodeReservedSecond: 'V',
   documentCode: span(0, 2),
   issuingState: span(2, 3),
   name: span(5, 31),
@@ -112,6 +116,7 @@ const MRV_B: Layout = {
   ...TD2,
   format: 'MRV-B',
   documentCodeInitials: 'V',
+  documentCodeReservedSecond: null,
   optionalData: span(64, 8),
   compositeCheck: null,
   compositeSpans: [],
@@ -124,6 +129,7 @@ const TD1: Layout = {
   lineCount: 3,
   lineLength: 30,
   documentCodeInitials: 'ACI',
+  documentCodeReservedSecond: 'V',
   documentCode: span(0, 2),
   issuingState: span(2, 3),
   documentNumber: span(5, 9),

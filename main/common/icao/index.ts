@@ -1,5 +1,5 @@
 /**
- * Sahman's MRZ engine (ICAO Doc 9303): parsing, validation and check-digit-guided correction of
+ * Sahman's MRZ engine (ICAO Doc 9303): parsing, validation and correction of OCR confusions in
  * TD1, TD2, TD3, MRV-A and MRV-B zones, and their formatting. Pure TypeScript, shared by the core
  * and the renderer.
  */

@@ -4,7 +4,7 @@
  */
 
 import { FILLER_CODE, checkDigitOfRange, digitValue, isLetter, weightedSum } from './check-digit.js';
-import { checkCharacters, repairByCheckDigit, repairCode, repairDigits, repairLetters } from './correction.js';
+import { alternativeReadings, checkCharacters, repairCode, repairDigits, repairLetters, reportAlternativeReadings } from './correction.js';
 import { isIcaoCountryCode } from './country-codes.js';
 import { dayNumberOfDate, isoDateOf } from './dates.js';
 import type { DateRole, DayNumber } from './dates.js';
@@ -171,14 +171,16 @@ function nameSeparatorIndex(zone: string, name: Span): number {
 function isDocumentCodeFor(layout: Layout, code: string): boolean {
   const initial = code.charCodeAt(0);
   if (!isLetter(initial) || !layout.documentCodeInitials.includes(code.charAt(0))) return false;
-  return code.length === 1 || isLetter(code.charCodeAt(1));
+  if (code.length === 1) return true;
+  return isLetter(code.charCodeAt(1)) && code.charAt(1) !== layout.documentCodeReservedSecond;
 }
 
 /**
  * A check-digit verdict: recorded as a check, and as an error when both sides could be read and
- * differ (unreadable characters have had their own error already).
+ * differ (unreadable characters have had their own error already). `why` ends the error's message
+ * when there is more to say about the failure.
  */
-function recordCheckDigit(reading: Reading, field: MrzFieldName, checkIndex: number, computed: number, holds: boolean): void {
+function recordCheckDigit(reading: Reading, field: MrzFieldName, checkIndex: number, computed: number, holds: boolean, why?: string): void {
   const printedCode = reading.zone.charCodeAt(checkIndex);
   reading.checks.push({
     kind: 'check-digit',
@@ -188,12 +190,8 @@ function recordCheckDigit(reading: Reading, field: MrzFieldName, checkIndex: num
     expected: digitText(computed),
   });
   if (!holds && computed >= 0 && digitValue(printedCode) >= 0) {
-    addError(
-      reading,
-      'check-digit-mismatch',
-      field,
-      `${field} is ${reading.zone.charAt(checkIndex)} but the characters it protects call for ${String(computed)}`,
-    );
+    const mismatch = `${field} is ${reading.zone.charAt(checkIndex)} but the characters it protects call for ${String(computed)}`;
+    addError(reading, 'check-digit-mismatch', field, why === undefined ? mismatch : `${mismatch}; ${why}`);
   }
 }
 
@@ -208,7 +206,7 @@ function checkFieldDigit(reading: Reading, field: MrzFieldName, protectedSpan: S
   recordCheckDigit(reading, field, checkIndex, computed, digitHolds(reading.zone, protectedSpan, checkIndex));
 }
 
-/** Zone indices of a span, in order: what repairByCheckDigit may swap. */
+/** Zone indices of a span, in order: what alternativeReadings may swap. */
 function indicesOf(spans: readonly Span[]): number[] {
   const indices: number[] = [];
   for (const { start, end } of spans) for (let index = start; index < end; index++) indices.push(index);
@@ -216,12 +214,13 @@ function indicesOf(spans: readonly Span[]): number[] {
 }
 
 /**
- * An alphanumeric field under its own check digit: checked, and repaired only when one swap alone
- * makes its check digit hold and, where the format has one, the composite check digit too. The
- * composite weighs the field's characters as its own check digit does, so it cannot choose between
- * candidates; what it catches is a misread check digit, which no swap in the field should "fix".
+ * An alphanumeric field under its own check digit: checked, never repaired (letters and digits are
+ * both plausible in it). When the check digit fails, the single confusion swaps that would make it
+ * hold, and the composite too where the format has one, are reported. The composite weighs the
+ * field's characters as its own check digit does, so it cannot choose between them; what it rules
+ * out is a swap that only compensates for a misread check digit.
  */
-function checkRepairableField(
+function checkAlphanumericField(
   reading: Reading,
   layout: Layout,
   field: MrzFieldName,
@@ -230,17 +229,17 @@ function checkRepairableField(
   checkIndex: number,
   charactersReadable: boolean,
 ): void {
-  let holds = digitHolds(reading.zone, protectedSpan, checkIndex);
+  const holds = digitHolds(reading.zone, protectedSpan, checkIndex);
+  let why: string | undefined;
   if (!holds && charactersReadable && digitValue(reading.zone.charCodeAt(checkIndex)) >= 0) {
-    const outcome = repairByCheckDigit(
-      reading,
-      field,
+    const alternatives = alternativeReadings(
+      reading.zone,
       indicesOf([protectedSpan]),
       (zone) => digitHolds(zone, protectedSpan, checkIndex) && compositeAllows(zone, layout),
     );
-    holds = outcome === 'repaired';
+    why = reportAlternativeReadings(reading, field, alternatives);
   }
-  recordCheckDigit(reading, checkField, checkIndex, checkDigitOfRange(reading.zone, protectedSpan.start, protectedSpan.end), holds);
+  recordCheckDigit(reading, checkField, checkIndex, checkDigitOfRange(reading.zone, protectedSpan.start, protectedSpan.end), holds, why);
 }
 
 /** Whether a candidate zone's composite check digit holds (trivially, for visas, which have none). */
@@ -255,7 +254,7 @@ function checkDocumentNumber(reading: Reading, layout: Layout, charactersReadabl
   if (reading.zone.charCodeAt(layout.documentNumber.start) === FILLER_CODE) {
     addError(reading, 'missing-field', 'documentNumber', 'the document number is missing: its field begins with a filler');
   }
-  checkRepairableField(reading, layout, 'documentNumber', 'documentNumberCheckDigit', layout.documentNumber, layout.documentNumberCheck, charactersReadable);
+  checkAlphanumericField(reading, layout, 'documentNumber', 'documentNumberCheckDigit', layout.documentNumber, layout.documentNumberCheck, charactersReadable);
   return -1;
 }
 
@@ -294,15 +293,15 @@ function checkOverflowingDocumentNumber(reading: Reading, layout: Layout, charac
   const overflowCheck = remainderEnd;
   const remainder: Span = { start: optional.start, end: remainderEnd };
   repairDigits(reading, 'documentNumberCheckDigit', overflowCheck, overflowCheck + 1);
-  let verdict = overflowVerdict(reading.zone, principal, remainder, overflowCheck);
+  const verdict = overflowVerdict(reading.zone, principal, remainder, overflowCheck);
+  let why: string | undefined;
   if (verdict === 'mismatch' && charactersReadable && digitValue(reading.zone.charCodeAt(overflowCheck)) >= 0) {
-    const outcome = repairByCheckDigit(
-      reading,
-      'documentNumber',
+    const alternatives = alternativeReadings(
+      reading.zone,
       indicesOf([principal, remainder]),
       (candidate) => overflowVerdict(candidate, principal, remainder, overflowCheck) !== 'mismatch' && compositeAllows(candidate, layout),
     );
-    if (outcome === 'repaired') verdict = overflowVerdict(reading.zone, principal, remainder, overflowCheck);
+    why = reportAlternativeReadings(reading, 'documentNumber', alternatives);
   }
   if (verdict === 'with-filler') {
     addWarning(
@@ -313,7 +312,7 @@ function checkOverflowingDocumentNumber(reading: Reading, layout: Layout, charac
     );
   }
   const plainSum = overflowSum(reading.zone, principal, remainder, 9);
-  recordCheckDigit(reading, 'documentNumberCheckDigit', overflowCheck, plainSum < 0 ? -1 : plainSum % 10, verdict !== 'mismatch');
+  recordCheckDigit(reading, 'documentNumberCheckDigit', overflowCheck, plainSum < 0 ? -1 : plainSum % 10, verdict !== 'mismatch', why);
   return overflowCheck;
 }
 
@@ -351,7 +350,7 @@ function checkPersonalNumber(reading: Reading, layout: Layout, checkIndex: numbe
       // repairDigits skipped the filler, which only an empty personal number may have here.
       addError(reading, 'invalid-character', 'optionalDataCheckDigit', 'the personal number is not empty, so its check digit must be a digit, not <');
     }
-    checkRepairableField(reading, layout, 'optionalData', 'optionalDataCheckDigit', span, checkIndex, charactersReadable);
+    checkAlphanumericField(reading, layout, 'optionalData', 'optionalDataCheckDigit', span, checkIndex, charactersReadable);
     return;
   }
   const printed = zone.charAt(checkIndex);
@@ -394,11 +393,16 @@ function checkDocumentCode(reading: Reading, layout: Layout): string {
   const code = withoutTrailingFillers(reading.zone, layout.documentCode.start, layout.documentCode.end);
   const valid = isDocumentCodeFor(layout, code);
   reading.checks.push({ kind: 'document-code', field: 'documentCode', valid, printed: code, expected: null });
-  if (!valid) {
-    const initials = layout.documentCodeInitials.split('').join(', ');
-    addError(reading, 'invalid-document-code', 'documentCode', `${layout.format} document codes begin with ${initials}; found '${code}'`);
-  }
+  if (!valid) addError(reading, 'invalid-document-code', 'documentCode', documentCodeProblem(layout, code));
   return code;
+}
+
+function documentCodeProblem(layout: Layout, code: string): string {
+  if (layout.documentCodeInitials.includes(code.charAt(0)) && code.charAt(1) === layout.documentCodeReservedSecond) {
+    return `${layout.format} document codes may not have ${code.charAt(1)} as their second character, which Doc 9303 keeps for visas; found '${code}'`;
+  }
+  const initials = layout.documentCodeInitials.split('').join(', ');
+  return `${layout.format} document codes begin with ${initials}; found '${code}'`;
 }
 
 function checkCountryCode(reading: Reading, field: MrzFieldName, span: Span): string {
@@ -418,11 +422,25 @@ function checkSex(reading: Reading, index: number): string {
   return printed === '<' ? '' : printed;
 }
 
-/** The name check holds when the primary identifier is there and every character is a letter or filler. */
+/**
+ * The name check holds when the field names someone and every character is a letter or filler.
+ * An empty primary identifier is allowed (Doc 9303, for a holder with a single name, which then
+ * stands in the secondary identifier), with a warning so that the screen can say why the surname
+ * is blank; an empty field is not.
+ */
 function checkName(reading: Reading, name: Span, surname: string, givenNames: string, readable: boolean): void {
-  const valid = readable && surname.length > 0;
-  reading.checks.push({ kind: 'name', field: 'surname', valid, printed: surname, expected: null });
-  if (surname.length === 0) addError(reading, 'missing-field', 'surname', 'the primary identifier (surname) is missing: its part of the name field holds only fillers');
+  const named = surname.length > 0 || givenNames.length > 0;
+  reading.checks.push({ kind: 'name', field: 'surname', valid: readable && named, printed: surname, expected: null });
+  if (!named) {
+    addError(reading, 'missing-field', 'surname', 'the name is missing: the name field holds only fillers');
+  } else if (surname.length === 0) {
+    addWarning(
+      reading,
+      'no-primary-identifier',
+      'surname',
+      'the name field begins with <<, so the holder has no primary identifier (surname) and is named by the secondary identifier alone',
+    );
+  }
   if (nameFillsField(reading.zone, name.end)) {
     const field: MrzFieldName = givenNames.length > 0 ? 'givenNames' : 'surname';
     addWarning(reading, 'name-possibly-truncated', field, 'the name fills its field to the last character, so it may have been truncated');

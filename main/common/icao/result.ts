@@ -40,7 +40,10 @@ export const MRZ_ERROR_CODES = [
   'unknown-format',
   /** A character outside A-Z, 0-9 and `<`, or of the wrong kind for its position, that no correction could settle. */
   'invalid-character',
-  /** The document code does not suit the format (TD3 `P`, visas `V`, TD1 and TD2 `A`, `C` or `I`). */
+  /**
+   * The document code does not suit the format: TD3 begins with `P`, visas with `V`, TD1 and TD2
+   * with `A`, `C` or `I`, and TD1 and TD2 never have `V` second, which Doc 9303 keeps for visas.
+   */
   'invalid-document-code',
   /** The issuing state or nationality is not an ICAO code. */
   'unknown-country-code',
@@ -50,7 +53,7 @@ export const MRZ_ERROR_CODES = [
   'invalid-date',
   /** Sex is not `M`, `F`, `X` or `<`. */
   'invalid-sex',
-  /** A field that must hold something holds only fillers (the document number, the primary identifier). */
+  /** A field that must hold something holds only fillers (the document number, the whole name field). */
   'missing-field',
   /** A TD1 or TD2 document number is marked as continuing in the optional data, but does not. */
   'invalid-overflow',
@@ -61,10 +64,19 @@ export type MrzErrorCode = z.infer<typeof MrzErrorCodeSchema>;
 export const MRZ_WARNING_CODES = [
   /** The name fills its field to the last character, so the issuer may have cut it short. */
   'name-possibly-truncated',
-  /** A check digit failed and more than one OCR-confusion repair would satisfy it, so none was made. */
+  /**
+   * A check digit failed over a field that holds letters and digits alike (the document number,
+   * TD3's personal number), and reading one of its characters as the one it is confused with
+   * (`0`/`O`) would satisfy it. Both readings are plausible there, so none was made.
+   */
   'ambiguous-correction',
   /** An overflowing document number's check digit holds only over principal + `<` + remainder, as some cards compute it. */
   'overflow-check-digit-with-filler',
+  /**
+   * The name field begins with `<<`: no primary identifier, the holder named by the secondary
+   * identifier alone, as Doc 9303 allows for a holder with a single name.
+   */
+  'no-primary-identifier',
 ] as const;
 export const MrzWarningCodeSchema = z.enum(MRZ_WARNING_CODES);
 export type MrzWarningCode = z.infer<typeof MrzWarningCodeSchema>;
@@ -126,7 +138,7 @@ export const MrzFieldsSchema = z.object({
   sex: z.string(),
   expiryDate: z.string(),
   expiryDateIso: z.iso.date().nullable(),
-  /** The primary identifier; `""` when absent. */
+  /** The primary identifier; `""` when absent (a single-name holder, warning `no-primary-identifier`). */
   surname: z.string(),
   /** The secondary identifier, names separated by single spaces; `""` when absent. */
   givenNames: z.string(),

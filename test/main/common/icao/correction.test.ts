@@ -1,10 +1,17 @@
 /**
  * The correction rules: direct tests of the repair functions, then end to end through parseMrz,
- * including the ambiguous cases that must stay invalid.
+ * including the alphanumeric fields, which are never repaired and must stay invalid.
  */
 import { describe, expect, it } from 'vitest';
 import { checkDigitOf } from '../../../../main/common/icao/check-digit.js';
-import { checkCharacters, repairByCheckDigit, repairCode, repairDigits, repairLetters } from '../../../../main/common/icao/correction.js';
+import {
+  alternativeReadings,
+  checkCharacters,
+  repairCode,
+  repairDigits,
+  repairLetters,
+  reportAlternativeReadings,
+} from '../../../../main/common/icao/correction.js';
 import { isIcaoCountryCode } from '../../../../main/common/icao/country-codes.js';
 import { formatMrz, parseMrz } from '../../../../main/common/icao/index.js';
 import type { MrzInput } from '../../../../main/common/icao/index.js';
@@ -101,35 +108,54 @@ describe('repairCode', () => {
   });
 });
 
-describe('repairByCheckDigit', () => {
+describe('alternativeReadings', () => {
   const holdsOverNine = (zone: string): boolean => String(checkDigitOf(zone.slice(0, 9))) === zone.charAt(9);
   const nineIndices = [0, 1, 2, 3, 4, 5, 6, 7, 8];
 
-  it('applies the single swap that makes the check digit hold', () => {
+  it('finds the swap that would make the check digit hold, and changes nothing', () => {
     // L898902C3, check digit 6, with its 0 (position 5) read as O.
-    const reading = newReading('L8989O2C36');
-    expect(repairByCheckDigit(reading, 'documentNumber', nineIndices, holdsOverNine)).toBe('repaired');
-    expect(reading.zone).toBe('L898902C36');
-    expect(reading.corrections).toEqual([{ field: 'documentNumber', position: 5, from: 'O', to: '0' }]);
+    expect(alternativeReadings('L8989O2C36', nineIndices, holdsOverNine)).toEqual([{ position: 5, from: 'O', to: '0' }]);
   });
 
   it('reports positions in field order even when the field is not contiguous', () => {
+    expect(alternativeReadings('L8989O2C36', [9, 8, 7, 6, 5, 4, 3, 2, 1, 0], holdsOverNine)).toEqual([{ position: 4, from: 'O', to: '0' }]);
+  });
+
+  it('lists every swap that would do', () => {
+    const found = alternativeReadings('000000001<', nineIndices, (zone) => !zone.startsWith('000000001') && zone.charAt(9) === '<');
+    // Each 0 could be O or D, and the 1 could be I.
+    expect(found).toHaveLength(8 * 2 + 1);
+  });
+
+  it('finds none when no swap helps', () => {
+    expect(alternativeReadings('AAAAAAAAA0', nineIndices, () => false)).toEqual([]);
+  });
+});
+
+describe('reportAlternativeReadings', () => {
+  it('warns about the reading that would hold and returns the reason for the error', () => {
     const reading = newReading('L8989O2C36');
-    repairByCheckDigit(reading, 'documentNumber', [9, 8, 7, 6, 5, 4, 3, 2, 1, 0], holdsOverNine);
-    expect(reading.corrections).toEqual([{ field: 'documentNumber', position: 4, from: 'O', to: '0' }]);
+    const why = reportAlternativeReadings(reading, 'documentNumber', [{ position: 5, from: 'O', to: '0' }]);
+    expect(why).toContain("documentNumber position 5 'O' as '0'");
+    expect(why).toContain('letters and digits alike');
+    expect(reading.zone).toBe('L8989O2C36');
+    expect(reading.corrections).toEqual([]);
+    expect(reading.warnings).toEqual([{ code: 'ambiguous-correction', field: 'documentNumber', message: `documentNumber fails its check digit; ${why ?? ''}` }]);
   });
 
-  it('refuses when more than one swap would do, and says so', () => {
-    const reading = newReading('000000001<');
-    const outcome = repairByCheckDigit(reading, 'documentNumber', nineIndices, (zone) => !zone.startsWith('000000001') && zone.charAt(9) === '<');
-    expect(outcome).toBe('ambiguous');
-    expect(reading.zone).toBe('000000001<');
-    expect(reading.warnings).toEqual([expect.objectContaining({ code: 'ambiguous-correction', field: 'documentNumber' })]);
+  it('counts several readings', () => {
+    const reading = newReading('');
+    const why = reportAlternativeReadings(reading, 'optionalData', [
+      { position: 0, from: '8', to: 'B' },
+      { position: 3, from: 'I', to: '1' },
+    ]);
+    expect(why).toMatch(/^2 readings of its confusable characters, such as optionalData position 0 '8' as 'B'/);
   });
 
-  it('reports none when no swap helps', () => {
-    const reading = newReading('AAAAAAAAA0');
-    expect(repairByCheckDigit(reading, 'documentNumber', nineIndices, () => false)).toBe('none');
+  it('says nothing when there is no other reading', () => {
+    const reading = newReading('');
+    expect(reportAlternativeReadings(reading, 'documentNumber', [])).toBeUndefined();
+    expect(reading.warnings).toEqual([]);
   });
 });
 
@@ -172,45 +198,55 @@ describe('corrections in parseMrz', () => {
     expect(result.corrections).toEqual([{ field: 'documentCode', position: 0, from: '1', to: 'I' }]);
   });
 
-  it('repairs a document number when one swap alone satisfies its check digit', () => {
-    // L898902C3: the 0 at position 5 read as O.
+  it('leaves a document number read with O for 0 invalid, as printed, and says which reading would hold', () => {
+    // L898902C3: the 0 at position 5 read as O. A document number may hold either, so the check
+    // digit, which the 0 would satisfy, is no proof that a 0 was printed.
     const result = parseMrz([line1, replaceAt(line2, 5, 'O')].join('\n'), { today: TODAY });
-    expect(result.valid).toBe(true);
-    expect(result.corrections).toEqual([{ field: 'documentNumber', position: 5, from: 'O', to: '0' }]);
-    expect(result.format !== null && result.fields.documentNumber).toBe('L898902C3');
+    expect(result.valid).toBe(false);
+    expect(result.corrections).toEqual([]);
+    expect(result.format !== null && result.fields.documentNumber).toBe('L8989O2C3');
+    const mismatch = result.errors.find((error) => error.field === 'documentNumberCheckDigit');
+    expect(mismatch?.code).toBe('check-digit-mismatch');
+    expect(mismatch?.message).toContain("documentNumber position 5 'O' as '0' would satisfy it");
+    expect(result.warnings).toEqual([expect.objectContaining({ code: 'ambiguous-correction', field: 'documentNumber' })]);
   });
 
-  it('repairs the principal part of an overflowing TD1 document number', () => {
+  it('leaves the principal part of an overflowing TD1 document number unrepaired', () => {
     const long = SPECIMENS.find((specimen) => specimen.format === 'TD1' && specimen.fields.documentNumber.length > 9);
     const lines = [...(long?.lines ?? [])];
     lines[0] = replaceAt(lines[0] ?? '', 10, 'S'); // D23145890 → D2314S890
     const result = parseMrz(lines.join('\n'), { today: TODAY });
-    expect(result.valid).toBe(true);
-    expect(result.corrections).toEqual([{ field: 'documentNumber', position: 5, from: 'S', to: '5' }]);
-    expect(result.format !== null && result.fields.documentNumber).toBe('D23145890734');
+    expect(result.valid).toBe(false);
+    expect(result.corrections).toEqual([]);
+    expect(result.format !== null && result.fields.documentNumber).toBe('D2314S890734');
+    expect(result.errors).toContainEqual(expect.objectContaining({ code: 'check-digit-mismatch', field: 'documentNumberCheckDigit' }));
+    expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'ambiguous-correction', field: 'documentNumber' }));
   });
 
-  it('repairs the remainder of an overflowing document number, counting positions across both parts', () => {
-    // Only one confusable character in the whole number, so only one candidate exists.
+  it('names the position of a confusable remainder character across both parts of an overflowing number', () => {
+    // Only one confusable character in the whole number, so only one other reading exists.
     const input: MrzInput = { ...specimenOf('TD1').fields, documentNumber: 'ACEFHJKLMNP1' };
     const lines = formatMrz(input, 'TD1').split('\n');
     lines[0] = replaceAt(lines[0] ?? '', 17, 'I');
     const result = parseMrz(lines.join('\n'), { today: TODAY });
-    expect(result.corrections).toEqual([{ field: 'documentNumber', position: 11, from: 'I', to: '1' }]);
-    expect(result.valid).toBe(true);
+    expect(result.valid).toBe(false);
+    expect(result.corrections).toEqual([]);
+    expect(result.warnings).toEqual([expect.objectContaining({ code: 'ambiguous-correction', field: 'documentNumber' })]);
+    expect(result.warnings[0]?.message).toContain("documentNumber position 11 'I' as '1'");
   });
 
-  it('stays invalid when several repairs of an overflowing number would hold', () => {
+  it('stays invalid, and counts the readings, when several of an overflowing number would hold', () => {
     const long = SPECIMENS.find((specimen) => specimen.format === 'TD1' && specimen.fields.documentNumber.length > 9);
     const lines = [...(long?.lines ?? [])];
     lines[0] = replaceAt(lines[0] ?? '', 6, 'Z'); // D23145890 → DZ3145890: two swaps satisfy the check digits
     const result = parseMrz(lines.join('\n'), { today: TODAY });
     expect(result.valid).toBe(false);
     expect(result.corrections).toEqual([]);
-    expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'ambiguous-correction' }));
+    expect(result.warnings).toEqual([expect.objectContaining({ code: 'ambiguous-correction', field: 'documentNumber' })]);
+    expect(result.warnings[0]?.message).toMatch(/\d+ readings of its confusable characters/);
   });
 
-  it('stays invalid when the repair is ambiguous', () => {
+  it('stays invalid when many readings would hold', () => {
     // A number made of confusable characters: many single swaps satisfy a wrong check digit.
     const input: MrzInput = { ...specimenOf('MRV-A').fields, documentNumber: '000000000' };
     const zone = formatMrz(input, 'MRV-A');
@@ -237,13 +273,15 @@ describe('corrections in parseMrz', () => {
     ]);
   });
 
-  it('on a visa, with no composite to object, makes the only repair there is and reports it', () => {
+  it('on a visa, with no composite to rule a reading out, still makes no repair', () => {
     const visa = specimenOf('MRV-A');
     // L8988901C, check digit 4; read as 2, the single swap 0 → O at position 6 satisfies 2.
     const lines = [visa.lines[0] ?? '', replaceAt(visa.lines[1] ?? '', 9, '2')];
     const result = parseMrz(lines.join('\n'), { today: TODAY });
-    expect(result.corrections).toEqual([{ field: 'documentNumber', position: 6, from: '0', to: 'O' }]);
-    expect(result.valid).toBe(true);
+    expect(result.valid).toBe(false);
+    expect(result.corrections).toEqual([]);
+    expect(result.format !== null && result.fields.documentNumber).toBe('L8988901C');
+    expect(result.warnings[0]?.message).toContain("documentNumber position 6 '0' as 'O'");
   });
 
   it('leaves a number alone when its check digit holds, even if a swap (6 for G) would hold too', () => {
@@ -272,13 +310,26 @@ describe('corrections in parseMrz', () => {
     expect(result.errors).toEqual([expect.objectContaining({ code: 'unknown-country-code', field: 'nationality' })]);
   });
 
-  it('repairs the TD3 personal number by its check digit', () => {
+  it('leaves a TD3 personal number read with I for 1 invalid, with the one reading that would hold', () => {
     const input: MrzInput = { ...td3.fields, optionalData: 'ACE1FHJ' };
     const lines = formatMrz(input, 'TD3').split('\n');
     lines[1] = replaceAt(lines[1] ?? '', 31, 'I');
     const result = parseMrz(lines.join('\n'), { today: TODAY });
+    expect(result.valid).toBe(false);
+    expect(result.corrections).toEqual([]);
+    expect(result.format !== null && result.fields.optionalData).toBe('ACEIFHJ');
+    expect(result.errors).toEqual([
+      expect.objectContaining({ code: 'check-digit-mismatch', field: 'optionalDataCheckDigit' }),
+      expect.objectContaining({ code: 'check-digit-mismatch', field: 'compositeCheckDigit' }),
+    ]);
+    expect(result.warnings[0]?.message).toContain("optionalData position 3 'I' as '1'");
+  });
+
+  it('still repairs a check digit read as a letter, since a check digit is always a digit', () => {
+    // The document number check digit 6 read as G.
+    const result = parseMrz([line1, replaceAt(line2, 9, 'G')].join('\n'), { today: TODAY });
     expect(result.valid).toBe(true);
-    expect(result.corrections).toEqual([{ field: 'optionalData', position: 3, from: 'I', to: '1' }]);
+    expect(result.corrections).toEqual([{ field: 'documentNumberCheckDigit', position: 0, from: 'G', to: '6' }]);
   });
 
   it('leaves the specimen personal number unrepaired when its confusable characters make repairs ambiguous', () => {

@@ -32,6 +32,11 @@ describe('formatMrz', () => {
     expect(zone.split('\n')[0]).toBe('P<UTOOBRIEN'.padEnd(44, '<'));
   });
 
+  it('begins the name field with << for a holder with given names only', () => {
+    const zone = formatMrz({ ...specimenOf('TD3').fields, surname: '', givenNames: 'Anna' }, 'TD3');
+    expect(zone.split('\n')[0]).toBe('P<UTO<<ANNA'.padEnd(44, '<'));
+  });
+
   it('writes < as the check digit of an empty personal number', () => {
     const zone = formatMrz({ ...specimenOf('TD3').fields, optionalData: '' }, 'TD3');
     expect(zone.split('\n')[1]?.slice(28, 43)).toBe('<'.repeat(15));
@@ -61,7 +66,8 @@ describe('formatMrz', () => {
       ['a TD2 number that leaves no room for the optional data', { documentNumber: 'D231458901234', optionalData: 'AB' }, 'TD2', 'documentNumber'],
       ['a long number with fillers', { documentNumber: 'D2314589<12' }, 'TD1', 'documentNumber'],
       ['an empty number', { documentNumber: '' }, 'TD3', 'documentNumber'],
-      ['an empty surname', { surname: '', givenNames: 'ANNA' }, 'TD3', 'surname'],
+      ['an empty name', { surname: '', givenNames: '' }, 'TD3', 'surname'],
+      ['a name of fillers and spaces only', { surname: '< <', givenNames: ' ' }, 'TD3', 'surname'],
       ['accents', { surname: 'ÉRIKSSON' }, 'TD3', 'surname'],
       ['a date with slashes', { birthDate: '74/08/12' }, 'TD3', 'birthDate'],
       ['a short date', { expiryDate: '1204' }, 'TD3', 'expiryDate'],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LAYOUTS } from '../../../../main/common/icao/formats.js';
 import { MRZ_FORMATS, MrzResult, checkDigitOf, formatMrz, parseMrz } from '../../../../main/common/icao/index.js';
 import type { MrzFields, MrzInput } from '../../../../main/common/icao/index.js';
 import { COMMAND_CONTRACT_TD3_EXAMPLE, SPECIMENS, TODAY, specimenOf } from './support/specimens.js';
@@ -192,6 +193,25 @@ describe('codes and sex', () => {
     expect(errorCodes(parse(withCharacter(specimenOf('TD3').lines, 1, '9').join('\n')))).toEqual(['invalid-document-code:documentCode']);
   });
 
+  it.each(['TD1', 'TD2'] as const)('refuses a %s code with V second, which Doc 9303 keeps for visas', (format) => {
+    for (const initial of ['A', 'C', 'I']) {
+      const lines = withCharacter(withCharacter(specimenOf(format).lines, 0, initial), 1, 'V');
+      const result = parse(lines.join('\n'));
+      expect(result.format).toBe(format);
+      expect(result.valid).toBe(false);
+      expect(errorCodes(result)).toEqual(['invalid-document-code:documentCode']);
+      expect(result.errors[0]?.message).toBe(
+        `${format} document codes may not have V as their second character, which Doc 9303 keeps for visas; found '${initial}V'`,
+      );
+      expect(result.checks).toContainEqual({ kind: 'document-code', field: 'documentCode', valid: false, printed: `${initial}V`, expected: null });
+    }
+  });
+
+  it('keeps accepting V as the first character of a visa code', () => {
+    expect(parse(zoneOf({ ...specimenOf('MRV-B').fields, documentCode: 'VI' }, 'MRV-B')).valid).toBe(true);
+    expect(parse(zoneOf({ ...specimenOf('MRV-A').fields, documentCode: 'V' }, 'MRV-A')).valid).toBe(true);
+  });
+
   it('strips fillers from document codes and keeps two-letter ones', () => {
     expect(fieldsOf(parse(zoneOf({ ...base, documentCode: 'PO' }, 'TD3'))).documentCode).toBe('PO');
     expect(fieldsOf(parse(zoneOf({ ...specimenOf('TD1').fields, documentCode: 'AC' }, 'TD1'))).documentCode).toBe('AC');
@@ -209,12 +229,43 @@ describe('names', () => {
     expect(fieldsOf(result).givenNames).toBe('ANNA MARIA LOUISE CHARLOTTE X');
   });
 
-  it('refuses an all-filler primary identifier', () => {
+  it('accepts a single-name holder, whose name field begins with <<, with a warning', () => {
     const lines = specimenOf('TD3').lines.map((line, index) => (index === 0 ? `P<UTO<<ANNA`.padEnd(44, '<') : line));
     const result = parse(lines.join('\n'));
-    expect(errorCodes(result)).toEqual(['missing-field:surname']);
+    expect(result.valid).toBe(true);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([expect.objectContaining({ code: 'no-primary-identifier', field: 'surname' })]);
     expect(fieldsOf(result).surname).toBe('');
     expect(fieldsOf(result).givenNames).toBe('ANNA');
+    expect(result.checks).toContainEqual({ kind: 'name', field: 'surname', valid: true, printed: '', expected: null });
+  });
+
+  it.each(MRZ_FORMATS)('accepts a single-name holder in %s, and prints the name field with << first', (format) => {
+    const zone = zoneOf({ ...specimenOf(format).fields, surname: '', givenNames: 'ANNA MARIA' }, format);
+    const nameStart = LAYOUTS[format].name.start;
+    expect(zone.replace(/\n/g, '').slice(nameStart, nameStart + 13)).toBe('<<ANNA<MARIA<');
+    const result = parse(zone);
+    expect(result.format).toBe(format);
+    expect(result.valid).toBe(true);
+    expect(result.warnings.map((warning) => warning.code)).toEqual(['no-primary-identifier']);
+    expect(fieldsOf(result)).toMatchObject({ surname: '', givenNames: 'ANNA MARIA' });
+  });
+
+  it('still flags a single name that fills its field as possibly truncated', () => {
+    const result = parse(zoneOf({ ...specimenOf('TD1').fields, surname: '', givenNames: 'ANNAMARIALOUISECHARLOTTEXXXX' }, 'TD1'));
+    expect(result.valid).toBe(true);
+    expect(result.warnings.map((warning) => `${warning.code}:${warning.field}`)).toEqual([
+      'no-primary-identifier:surname',
+      'name-possibly-truncated:givenNames',
+    ]);
+  });
+
+  it('refuses a name field that holds only fillers', () => {
+    const lines = specimenOf('TD3').lines.map((line, index) => (index === 0 ? 'P<UTO'.padEnd(44, '<') : line));
+    const result = parse(lines.join('\n'));
+    expect(errorCodes(result)).toEqual(['missing-field:surname']);
+    expect(result.warnings).toEqual([]);
+    expect(fieldsOf(result)).toMatchObject({ surname: '', givenNames: '' });
   });
 
   it('reads a single name as the primary identifier', () => {

@@ -45,18 +45,25 @@ export const birthDate = calendarDate(1926, 2024);
 /** Expiry dates inside the engine's window of 50 years either side of the reading day. */
 export const expiryDate = calendarDate(1976, 2074);
 
+/** A code the format admits: one of its initials, then perhaps a letter other than the one it reserves (TD1 and TD2: no `V`). */
 function documentCode(format: MrzFormat): fc.Arbitrary<string> {
-  const initials = LAYOUTS[format].documentCodeInitials.split('');
-  return fc.tuple(fc.constantFrom(...initials), fc.option(letter, { nil: '' })).map(([initial, second]) => initial + second);
+  const layout = LAYOUTS[format];
+  const initials = layout.documentCodeInitials.split('');
+  const seconds = LETTERS.filter((candidate) => candidate !== layout.documentCodeReservedSecond);
+  return fc
+    .tuple(fc.constantFrom(...initials), fc.option(fc.constantFrom(...seconds), { nil: '' }))
+    .map(([initial, second]) => initial + second);
 }
 
 const word = fc.string({ unit: letter, minLength: 1, maxLength: 10 });
 
+/** A name that fits the field; now and then a single-name holder's, with given names and no surname. */
 function names(format: MrzFormat): fc.Arbitrary<{ surname: string; givenNames: string }> {
   const length = LAYOUTS[format].name.end - LAYOUTS[format].name.start;
   return fc
-    .record({ surname: fc.array(word, { minLength: 1, maxLength: 3 }), givenNames: fc.array(word, { maxLength: 3 }) })
+    .record({ surname: fc.array(word, { maxLength: 3 }), givenNames: fc.array(word, { maxLength: 3 }) })
     .filter(({ surname, givenNames }) => {
+      if (surname.length === 0 && givenNames.length === 0) return false;
       const printed = surname.join('<') + (givenNames.length > 0 ? `<<${givenNames.join('<')}` : '');
       return printed.length <= length;
     })
