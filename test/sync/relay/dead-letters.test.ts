@@ -10,12 +10,20 @@ describe('an item central rejects', () => {
     const central = await startTestCentral();
     const { appliance, guard, supervisor } = await laneSyncingTo(central);
     const applianceId = appliance.core.config.applianceId;
+    // The next crossing is damaged in the very transaction that writes it, so the relay can never
+    // read it intact first (it resends a failed batch's exact bytes): it cannot be read back as a
+    // valid record. Its good body is kept aside, to mend it later.
+    const db = openDatabase(path.join(appliance.dataDir, DATABASE_FILE_NAME));
+    db.exec(`
+      CREATE TABLE test_kept_body (seq INTEGER PRIMARY KEY, body BLOB NOT NULL);
+      CREATE TRIGGER test_damage_next AFTER INSERT ON crossings WHEN NOT EXISTS (SELECT 1 FROM test_kept_body) BEGIN
+        INSERT INTO test_kept_body (seq, body) VALUES (NEW.seq, NEW.body);
+        UPDATE crossings SET body = x'01ff' WHERE seq = NEW.seq;
+      END;`);
     const [damaged] = await recordCrossings(guard, 1);
     if (damaged === undefined) throw new Error('nothing recorded');
-    // The stored crossing is damaged before it could be sent: it cannot be read back as a valid record.
-    const db = openDatabase(path.join(appliance.dataDir, DATABASE_FILE_NAME));
-    const original = db.prepare('SELECT body FROM crossings WHERE seq = ?').pluck().get(damaged.seq) as Buffer;
-    db.prepare("UPDATE crossings SET body = x'01ff' WHERE seq = ?").run(damaged.seq);
+    db.exec('DROP TRIGGER test_damage_next');
+    const original = db.prepare('SELECT body FROM test_kept_body WHERE seq = ?').pluck().get(damaged.seq) as Buffer;
     central.registerKey(applianceId, appliance.core.key.publicKeyBase64);
     const later = await recordCrossings(guard, 2);
 
