@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { MrzCorrectionSchema, MrzErrorSchema, MrzFieldsSchema, MrzFormatSchema } from '../icao/index.js';
+import { MrzCorrectionSchema, MrzErrorSchema, MrzFieldsSchema, MrzFormatSchema } from './mrz-result.js';
 import { Direction } from './config.js';
 import { CheckOutcome, DocumentCheck } from './document-checks.js';
 import { OpenCode } from './open-code.js';

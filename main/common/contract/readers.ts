@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { MrzResult } from '../icao/index.js';
+import { MrzResultSchema } from './mrz-result.js';
 
 /** A reader's state as the screens show it; never anything the device sent. */
 export const ReaderStatusView = z.object({
@@ -20,6 +20,6 @@ export const ScanView = z.object({
   seq: z.number().int().positive(),
   receivedAt: z.iso.datetime(),
   lines: z.array(z.string()),
-  mrz: MrzResult,
+  mrz: MrzResultSchema,
 });
 export type ScanView = z.infer<typeof ScanView>;

@@ -4,7 +4,7 @@ import { Direction } from './config.js';
 import { OfficerId, OfficerSummary, Pin } from './officers.js';
 import { ReaderStatusView, ScanView } from './readers.js';
 import { Assessment, Decision, LaneHour, ManualDocumentFields, Referral } from './crossing.js';
-import { MrzFormatSchema } from '../icao/index.js';
+import { MrzFormatSchema } from './mrz-result.js';
 import { RPC_PROTOCOL_VERSION } from './rpc-wire.js';
 import { DeadLetter } from './dead-letter.js';
 import { SyncStatus } from './sync-status.js';

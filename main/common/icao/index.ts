@@ -14,29 +14,17 @@ export { NORMALISATIONS } from './normalise.js';
 export type { Normalisation } from './normalise.js';
 export { checkDigitOf } from './check-digit.js';
 export { isIcaoCountryCode } from './country-codes.js';
-export {
-  MRZ_CHECK_KINDS,
-  MRZ_ERROR_CODES,
-  MRZ_FIELD_NAMES,
-  MRZ_WARNING_CODES,
-  MrzCheckSchema,
-  MrzCorrectionSchema,
-  MrzErrorSchema,
-  MrzFieldsSchema,
-  MrzFormatSchema,
-  MrzParsedResultSchema,
-  MrzResult,
-  MrzUnknownResultSchema,
-  MrzWarningSchema,
-} from './result.js';
+export { MRZ_CHECK_KINDS, MRZ_ERROR_CODES, MRZ_FIELD_NAMES, MRZ_WARNING_CODES } from './result.js';
 export type {
   MrzCheck,
+  MrzCheckKind,
   MrzCorrection,
   MrzError,
   MrzErrorCode,
   MrzFieldName,
   MrzFields,
   MrzParsedResult,
+  MrzResult,
   MrzUnknownResult,
   MrzWarning,
   MrzWarningCode,

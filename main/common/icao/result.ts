@@ -1,14 +1,12 @@
 /**
- * The shape of `parseMrz`'s answer, as a zod schema so that consumers across a process boundary
- * (the CLI's JSON, the renderer over RPC) can validate what they receive. The parser itself does
- * not run the schema: it builds results of this shape directly, for speed.
+ * The shape of `parseMrz`'s answer, as plain types: the engine loads without zod, which keeps the
+ * CLI's `mrz` command quick to start. The zod schemas that validate a result crossing a process
+ * boundary (the CLI's JSON, the renderer over RPC) live in `main/common/contract/mrz-result.ts`,
+ * where the compiler holds them to these types.
  */
 
-import * as z from 'zod';
-import { MRZ_FORMATS } from './formats.js';
-import { NORMALISATIONS } from './normalise.js';
-
-export const MrzFormatSchema = z.enum(MRZ_FORMATS);
+import type { MrzFormat } from './formats.js';
+import type { Normalisation } from './normalise.js';
 
 /** What an error, warning, check or correction is about: a field of the zone, a check digit, or the whole zone. */
 export const MRZ_FIELD_NAMES = [
@@ -30,8 +28,7 @@ export const MRZ_FIELD_NAMES = [
   'surname',
   'givenNames',
 ] as const;
-export const MrzFieldNameSchema = z.enum(MRZ_FIELD_NAMES);
-export type MrzFieldName = z.infer<typeof MrzFieldNameSchema>;
+export type MrzFieldName = (typeof MRZ_FIELD_NAMES)[number];
 
 export const MRZ_ERROR_CODES = [
   /** Nothing but white space was given. */
@@ -58,8 +55,7 @@ export const MRZ_ERROR_CODES = [
   /** A TD1 or TD2 document number is marked as continuing in the optional data, but does not. */
   'invalid-overflow',
 ] as const;
-export const MrzErrorCodeSchema = z.enum(MRZ_ERROR_CODES);
-export type MrzErrorCode = z.infer<typeof MrzErrorCodeSchema>;
+export type MrzErrorCode = (typeof MRZ_ERROR_CODES)[number];
 
 export const MRZ_WARNING_CODES = [
   /** The name fills its field to the last character, so the issuer may have cut it short. */
@@ -78,102 +74,90 @@ export const MRZ_WARNING_CODES = [
    */
   'no-primary-identifier',
 ] as const;
-export const MrzWarningCodeSchema = z.enum(MRZ_WARNING_CODES);
-export type MrzWarningCode = z.infer<typeof MrzWarningCodeSchema>;
+export type MrzWarningCode = (typeof MRZ_WARNING_CODES)[number];
 
-export const MrzNormalisationSchema = z.enum(NORMALISATIONS);
+export interface MrzError {
+  code: MrzErrorCode;
+  field: MrzFieldName;
+  message: string;
+}
 
-export const MrzErrorSchema = z.object({
-  code: MrzErrorCodeSchema,
-  field: MrzFieldNameSchema,
-  message: z.string(),
-});
-export type MrzError = z.infer<typeof MrzErrorSchema>;
+export interface MrzWarning {
+  code: MrzWarningCode;
+  field: MrzFieldName;
+  message: string;
+}
 
-export const MrzWarningSchema = z.object({
-  code: MrzWarningCodeSchema,
-  field: MrzFieldNameSchema,
-  message: z.string(),
-});
-export type MrzWarning = z.infer<typeof MrzWarningSchema>;
-
-export const MrzCorrectionSchema = z.object({
-  field: MrzFieldNameSchema,
+export interface MrzCorrection {
+  field: MrzFieldName;
   /**
    * 0-based position within the field as printed: for an overflowing document number, within
    * principal + remainder; for names, within the primary or the secondary identifier (after `<<`).
    */
-  position: z.number().int().nonnegative(),
-  from: z.string().length(1),
-  to: z.string().length(1),
-});
-export type MrzCorrection = z.infer<typeof MrzCorrectionSchema>;
+  position: number;
+  /** One character each. */
+  from: string;
+  to: string;
+}
 
 export const MRZ_CHECK_KINDS = ['check-digit', 'date', 'document-code', 'country-code', 'sex', 'name'] as const;
-export const MrzCheckKindSchema = z.enum(MRZ_CHECK_KINDS);
+export type MrzCheckKind = (typeof MRZ_CHECK_KINDS)[number];
 
-export const MrzCheckSchema = z.object({
-  kind: MrzCheckKindSchema,
-  field: MrzFieldNameSchema,
-  valid: z.boolean(),
+export interface MrzCheck {
+  kind: MrzCheckKind;
+  field: MrzFieldName;
+  valid: boolean;
   /** What the zone holds there (after corrections): the check digit, the date, the code. */
-  printed: z.string(),
+  printed: string;
   /** For a check digit, the digit the protected characters call for; otherwise null. */
-  expected: z.string().nullable(),
-});
-export type MrzCheck = z.infer<typeof MrzCheckSchema>;
+  expected: string | null;
+}
 
-export const MrzFieldsSchema = z.object({
+export interface MrzFields {
   /** Fillers stripped: `P<` gives `P`. */
-  documentCode: z.string(),
-  issuingState: z.string(),
+  documentCode: string;
+  issuingState: string;
   /** Trailing fillers stripped; an overflowing number is its 9 principal characters plus the remainder. */
-  documentNumber: z.string(),
-  nationality: z.string(),
+  documentNumber: string;
+  nationality: string;
   /** As printed, YYMMDD. */
-  birthDate: z.string(),
-  /** The birth date with its century resolved, or null when it is not a calendar date. */
-  birthDateIso: z.iso.date().nullable(),
+  birthDate: string;
+  /** The birth date with its century resolved (ISO YYYY-MM-DD), or null when it is not a calendar date. */
+  birthDateIso: string | null;
   /** `M`, `F`, `X`, or `""` for the filler (unspecified). */
-  sex: z.string(),
-  expiryDate: z.string(),
-  expiryDateIso: z.iso.date().nullable(),
+  sex: string;
+  expiryDate: string;
+  expiryDateIso: string | null;
   /** The primary identifier; `""` when absent (a single-name holder, warning `no-primary-identifier`). */
-  surname: z.string(),
+  surname: string;
   /** The secondary identifier, names separated by single spaces; `""` when absent. */
-  givenNames: z.string(),
+  givenNames: string;
   /** TD3's personal number, TD2's or a visa's optional data, TD1's first optional field after any overflow. */
-  optionalData: z.string(),
+  optionalData: string;
   /** TD1's second-line optional field; present for TD1 only. */
-  optionalData2: z.string().optional(),
-});
-export type MrzFields = z.infer<typeof MrzFieldsSchema>;
+  optionalData2?: string | undefined;
+}
 
-const resultCommon = {
-  errors: z.array(MrzErrorSchema),
-  warnings: z.array(MrzWarningSchema),
-  normalised: z.array(MrzNormalisationSchema),
-  corrections: z.array(MrzCorrectionSchema),
-  checks: z.array(MrzCheckSchema),
-};
+interface MrzResultCommon {
+  errors: MrzError[];
+  warnings: MrzWarning[];
+  normalised: Normalisation[];
+  corrections: MrzCorrection[];
+  checks: MrzCheck[];
+}
 
-export const MrzParsedResultSchema = z.object({
-  format: MrzFormatSchema,
+export interface MrzParsedResult extends MrzResultCommon {
+  format: MrzFormat;
   /** Well formed and intact: every check digit, date and code holds. Says nothing of authenticity or validity in time. */
-  valid: z.boolean(),
-  fields: MrzFieldsSchema,
-  ...resultCommon,
-});
-export type MrzParsedResult = z.infer<typeof MrzParsedResultSchema>;
+  valid: boolean;
+  fields: MrzFields;
+}
 
-export const MrzUnknownResultSchema = z.object({
-  format: z.null(),
-  valid: z.literal(false),
-  fields: z.strictObject({}),
-  ...resultCommon,
-});
-export type MrzUnknownResult = z.infer<typeof MrzUnknownResultSchema>;
+export interface MrzUnknownResult extends MrzResultCommon {
+  format: null;
+  valid: false;
+  fields: Record<string, never>;
+}
 
 /** Everything `parseMrz` can return. */
-export const MrzResult = z.union([MrzParsedResultSchema, MrzUnknownResultSchema]);
-export type MrzResult = z.infer<typeof MrzResult>;
+export type MrzResult = MrzParsedResult | MrzUnknownResult;

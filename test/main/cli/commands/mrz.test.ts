@@ -2,7 +2,8 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../../../../main/cli/command.js';
 import { describeResult, mrzCommand, splitDocuments } from '../../../../main/cli/commands/mrz.js';
-import { MrzResult, parseMrz } from '../../../../main/common/icao/index.js';
+import { parseMrz } from '../../../../main/common/icao/index.js';
+import { MrzResultSchema } from '../../../../main/common/contract/mrz-result.js';
 import { runSahman, type CliOutcome } from '../../../rigs/cli-in-process.js';
 import { COMMAND_CONTRACT_TD3_EXAMPLE } from '../../common/icao/support/specimens.js';
 
@@ -30,14 +31,14 @@ describe('sahman mrz --json', () => {
     const [result, ...rest] = jsonLines(outcome.stdout);
     expect(rest).toEqual([]);
     expect(result).toMatchObject(COMMAND_CONTRACT_TD3_EXAMPLE);
-    expect(MrzResult.safeParse(result).success).toBe(true);
+    expect(MrzResultSchema.safeParse(result).success).toBe(true);
   });
 
   it('separates documents at one or more blank lines, and keeps going past text that is no MRZ', async () => {
     const input = `${TD3}\n\n${TD1}\n\n\n   \nnot an MRZ at all\n\n${MRV_B}\n`;
     const outcome = await runMrz(['--json'], input);
     expect(outcome.code).toBe(ExitCode.ok);
-    const results = jsonLines(outcome.stdout).map((line) => MrzResult.parse(line));
+    const results = jsonLines(outcome.stdout).map((line) => MrzResultSchema.parse(line));
     expect(results.map((result) => [result.format, result.valid])).toEqual([
       ['TD3', true],
       ['TD1', true],
@@ -50,7 +51,7 @@ describe('sahman mrz --json', () => {
 
   it('reads CRLF input and says so', async () => {
     const outcome = await runMrz(['--json'], `${TD3.replace(/\n/g, '\r\n')}\r\n\r\n${TD1.replace(/\n/g, '\r\n')}\r\n`);
-    const results = jsonLines(outcome.stdout).map((line) => MrzResult.parse(line));
+    const results = jsonLines(outcome.stdout).map((line) => MrzResultSchema.parse(line));
     expect(results.map((result) => result.valid)).toEqual([true, true]);
     expect(results[0]?.normalised).toEqual(['line-endings']);
   });
@@ -58,12 +59,12 @@ describe('sahman mrz --json', () => {
   it('exits 0 for invalid documents', async () => {
     const outcome = await runMrz(['--json'], TD3.replace('7408122', '7408123'));
     expect(outcome.code).toBe(ExitCode.ok);
-    expect(MrzResult.parse(jsonLines(outcome.stdout)[0]).valid).toBe(false);
+    expect(MrzResultSchema.parse(jsonLines(outcome.stdout)[0]).valid).toBe(false);
   });
 
   it('reports corrections', async () => {
     const outcome = await runMrz(['--json'], TD3.replace('7408122', '74O8122'));
-    const result = MrzResult.parse(jsonLines(outcome.stdout)[0]);
+    const result = MrzResultSchema.parse(jsonLines(outcome.stdout)[0]);
     expect(result.valid).toBe(true);
     expect(result.corrections).toEqual([{ field: 'birthDate', position: 2, from: 'O', to: '0' }]);
   });
@@ -147,7 +148,7 @@ describe('through the sahman dispatcher', () => {
   it('runs as `sahman mrz --json` and leaves --help to the dispatcher', async () => {
     const json = await runSahman(['mrz', '--json'], { stdin: TD1, commands: [mrzCommand] });
     expect(json.code).toBe(ExitCode.ok);
-    expect(MrzResult.parse(JSON.parse(json.stdout)).valid).toBe(true);
+    expect(MrzResultSchema.parse(JSON.parse(json.stdout)).valid).toBe(true);
     const help = await runSahman(['mrz', '--help'], { commands: [mrzCommand] });
     expect(help).toMatchObject({ code: ExitCode.ok, stdout: `${mrzCommand.usage}\n` });
   });

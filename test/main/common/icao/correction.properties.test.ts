@@ -84,7 +84,7 @@ function hasLetterAndDigit(text: string): boolean {
 
 function fieldsOf(result: MrzResult): Record<string, string | null | undefined> {
   if (result.format === null) throw new Error(`no format: ${JSON.stringify(result.errors)}`);
-  return result.fields;
+  return { ...result.fields };
 }
 
 /**

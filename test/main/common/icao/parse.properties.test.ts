@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MrzResult, formatMrz, parseMrz } from '../../../../main/common/icao/index.js';
+import { formatMrz, parseMrz } from '../../../../main/common/icao/index.js';
+import { MrzResultSchema } from '../../../../main/common/contract/mrz-result.js';
 import { validDocument } from './support/arbitraries.js';
 import { referenceCheckDigitsHold } from './support/reference.js';
 import { SPECIMENS, TODAY } from './support/specimens.js';
@@ -82,7 +83,7 @@ describe('parseMrz never throws', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ maxLength: 200 })), (text) => {
         const result = parseMrz(text, options);
-        expect(MrzResult.safeParse(result).success).toBe(true);
+        expect(MrzResultSchema.safeParse(result).success).toBe(true);
         if (result.format === null) expect(result.valid).toBe(false);
       }),
       { numRuns: 10_000 },
@@ -95,7 +96,7 @@ describe('parseMrz never throws', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
         for (const text of [utf8.decode(bytes), latin1.decode(bytes)]) {
-          expect(MrzResult.safeParse(parseMrz(text, options)).success).toBe(true);
+          expect(MrzResultSchema.safeParse(parseMrz(text, options)).success).toBe(true);
         }
       }),
       { numRuns: 5_000 },
@@ -116,7 +117,7 @@ describe('parseMrz never throws', () => {
           if (typeof result.valid !== 'boolean') throw new Error('no verdict');
           if (result.format === null && Object.keys(result.fields).length > 0) throw new Error('fields without a format');
           // Validating every result would dominate the run; a sample keeps the schema honest.
-          if (index % 250 === 0 && !MrzResult.safeParse(result).success) throw new Error(`schema mismatch for ${JSON.stringify(text)}`);
+          if (index % 250 === 0 && !MrzResultSchema.safeParse(result).success) throw new Error(`schema mismatch for ${JSON.stringify(text)}`);
           parsed++;
         }
       }),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LAYOUTS } from '../../../../main/common/icao/formats.js';
-import { MRZ_FORMATS, MrzResult, checkDigitOf, formatMrz, parseMrz } from '../../../../main/common/icao/index.js';
-import type { MrzFields, MrzInput } from '../../../../main/common/icao/index.js';
+import { MRZ_FORMATS, checkDigitOf, formatMrz, parseMrz } from '../../../../main/common/icao/index.js';
+import { MrzResultSchema } from '../../../../main/common/contract/mrz-result.js';
+import type { MrzFields, MrzInput, MrzResult } from '../../../../main/common/icao/index.js';
 import { COMMAND_CONTRACT_TD3_EXAMPLE, SPECIMENS, TODAY, specimenOf } from './support/specimens.js';
 import { checkDigitOffsets, withCharacter, withCompositeRecomputed } from './support/zones.js';
 
@@ -23,7 +24,7 @@ function zoneOf(input: MrzInput, format: (typeof MRZ_FORMATS)[number]): string {
 describe('ICAO Doc 9303 specimens', () => {
   it.each(SPECIMENS.map((specimen) => [specimen.source, specimen] as const))('%s', (_source, specimen) => {
     const result = parse(specimen.lines.join('\n'));
-    expect(MrzResult.parse(result)).toEqual(result);
+    expect(MrzResultSchema.parse(result)).toEqual(result);
     expect(result.format).toBe(specimen.format);
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([]);
@@ -374,7 +375,7 @@ describe('anything that is not an MRZ', () => {
     ['two documents at once', `${specimenOf('TD3').lines.join('\n')}\n${specimenOf('TD3').lines.join('\n')}`, 'unknown-format'],
   ])('%s comes out invalid, with no format and no fields', (_name, text, code) => {
     const result = parse(text);
-    expect(MrzResult.parse(result)).toEqual(result);
+    expect(MrzResultSchema.parse(result)).toEqual(result);
     expect(result.valid).toBe(false);
     expect(result.format).toBeNull();
     expect(result.fields).toEqual({});
