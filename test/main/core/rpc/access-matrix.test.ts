@@ -71,13 +71,14 @@ describe('every method and stream, called by every role', () => {
           socket.on('message', (data: Buffer) => {
             const message = JSON.parse(data.toString('utf8')) as Reply;
             replies.push(message);
-            if (message.id === 'ping') resolve();
+            // A call's answer may come after the ping's: some methods hash a PIN first, slowly on a loaded machine.
+            const answered = isStream || replies.some((reply) => reply.id === 1);
+            if (answered && replies.some((reply) => reply.id === 'ping')) resolve();
           });
         });
         socket.send(JSON.stringify(isStream ? { type: 'subscribe', id: 1, stream: name, params: sampleParams[name] } : { type: 'call', id: 1, method: name, params: sampleParams[name] }));
         socket.send(JSON.stringify({ type: 'call', id: 'ping', method: 'system.ping' }));
         await pinged;
-        if (!isStream) await expect.poll(() => replies.some((message) => message.id === 1)).toBe(true);
         const reply: Reply = replies.find((message) => message.id === 1) ?? { type: 'none', id: 1 };
         socket.close();
 
