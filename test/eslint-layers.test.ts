@@ -44,6 +44,8 @@ describe('the layering rules', () => {
     ['main/core/app/x.ts', '../../cli/cli.js'],
     ['drivers/x.ts', '../main/cli/cli.js'],
     ['main/common/x.ts', 'pino'],
+    ['main/common/icao/x.ts', 'zod'],
+    ['main/common/icao/x.ts', '../contract/crossing.js'],
     ['main/common/x.ts', 'ws'],
     ['main/common/x.ts', 'node:zlib'],
     ['drivers/x.ts', 'ws'],
