@@ -61,6 +61,16 @@ export const ApplianceConfig = z
       })
       .strict()
       .default({ expiringWithinDays: 30, rescanWindowSeconds: 60 }),
+    session: z
+      .object({
+        /** The screen locks after this many seconds without input; the officer resumes with their PIN. */
+        idleLockSeconds: z.number().int().min(5).max(7200),
+        /** Wrong PINs in a row before the account locks. */
+        maxWrongPins: z.number().int().min(3).max(20),
+        lockoutMinutes: z.number().int().min(1).max(1440),
+      })
+      .strict()
+      .default({ idleLockSeconds: 300, maxWrongPins: 5, lockoutMinutes: 5 }),
     retention: z
       .object({
         /**
@@ -96,9 +106,11 @@ export function defaultConfig(applianceId: string): ApplianceConfig {
     lane: 1,
     directionDefault: 'entry',
     // A simulated reader, so that a fresh appliance shows documents arriving; a technician replaces it.
-    readers: [{ id: 'simulator', spec: 'sim:?interval=8&invalid=0.1&expired=0.1&corrected=0.1' }],
+    // It scans when asked ("Simulate a scan"), not on a timer, so a newcomer sees each step.
+    readers: [{ id: 'simulator', spec: 'sim:?interval=0' }],
     central: { url: 'http://127.0.0.1:8787/', deliveryDeadlineMinutes: 15 },
     checks: { expiringWithinDays: 30, rescanWindowSeconds: 60 },
+    session: { idleLockSeconds: 300, maxWrongPins: 5, lockoutMinutes: 5 },
     retention: { deliveredDays: 90 },
   };
 }

@@ -100,6 +100,8 @@ export const Assessment = z.object({
   assessedAt: z.iso.datetime(),
   document: DocumentSnapshot,
   checks: z.array(DocumentCheck),
+  /** When this document's last admitted entry was recorded on this appliance, if ever: the card shows the length of stay on exit. */
+  lastEntryAt: z.iso.datetime().nullable(),
 });
 export type Assessment = z.infer<typeof Assessment>;
 

@@ -4,6 +4,8 @@ import { MrzResultSchema } from './mrz-result.js';
 /** A reader's state as the screens show it; never anything the device sent. */
 export const ReaderStatusView = z.object({
   readerId: z.string(),
+  /** serial, hid, sim, replay; open, because kinds grow. A sim reader takes readers.simulateScan. */
+  kind: z.string(),
   state: z.enum(['connecting', 'ready', 'disconnected', 'error']),
   reason: z.string().optional(),
   message: z.string().optional(),

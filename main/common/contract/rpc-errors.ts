@@ -21,6 +21,8 @@ export const RpcErrorCode = z.enum([
   'account_locked',
   /** The method needs a signed-in officer and there is none. */
   'unauthenticated',
+  /** The officer's session on this connection is locked: they resume with their PIN, or another officer signs in. */
+  'session_locked',
   /** A stream id is already in use on this connection. */
   'duplicate_id',
   /** The client reads a stream more slowly than the core produces it. */

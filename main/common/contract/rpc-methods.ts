@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { Access } from './roles.js';
 import { Direction } from './config.js';
-import { OfficerId, OfficerSummary, Pin } from './officers.js';
+import { OfficerAccount, OfficerId, OfficerName, OfficerRoles, OfficerSummary, OneTimePinIssued, Pin, SessionView } from './officers.js';
 import { ReaderStatusView, ScanView } from './readers.js';
 import { Assessment, Decision, LaneHour, ManualDocumentFields, Referral } from './crossing.js';
 import { MrzFormatSchema } from './mrz-result.js';
@@ -42,6 +42,8 @@ export const SystemInfo = z.object({
   lane: z.number().int(),
   directionDefault: Direction,
   version: z.string(),
+  /** The screen locks after this many seconds without input; the officer resumes with their PIN. */
+  idleLockSeconds: z.number().int().positive(),
   protocolVersion: z.literal(RPC_PROTOCOL_VERSION),
   /** Which host runs the core: the Electron kiosk or `sahman serve`. */
   host: z.enum(['electron', 'serve', 'embedded']),
@@ -60,6 +62,10 @@ export const LinkTestEvent = z.object({
   payload: z.string(),
 });
 export type LinkTestEvent = z.infer<typeof LinkTestEvent>;
+
+/** What the "Simulate a scan" button offers. */
+export const SimulatedDocumentKind = z.enum(['valid', 'expired', 'ocr-error', 'minor']);
+export type SimulatedDocumentKind = z.infer<typeof SimulatedDocumentKind>;
 
 const ANY_OFFICER = ['guard', 'supervisor', 'technician'] as const;
 
@@ -90,14 +96,40 @@ export const rpcMethods = {
     access: ANY_OFFICER,
     beforePinChange: true,
   }),
+  'auth.session': method({
+    summary: 'The sign-in state of this connection: the officer, or null, and whether the screen is locked.',
+    params: NoParams,
+    result: SessionView,
+    access: 'anyone',
+  }),
+  'auth.lock': method({
+    summary: "Locks this connection's session (the screen went idle or the officer stepped away); audited.",
+    params: NoParams,
+    result: z.object({}),
+    access: ANY_OFFICER,
+    beforePinChange: true,
+  }),
+  'auth.unlock': method({
+    summary: 'Resumes the locked session with the same officer\'s PIN; a wrong PIN counts towards the lockout.',
+    params: z.object({ pin: z.string().min(1).max(64) }).strict(),
+    result: OfficerSummary,
+    access: 'anyone',
+  }),
   'capture.manualEntry': method({
     summary: 'Checks a document the guard typed, exactly as a scanned one; the record will say it was typed.',
     params: z.object({ format: MrzFormatSchema, fields: ManualDocumentFields }).strict(),
     result: Assessment,
     access: ['guard'],
   }),
+  'capture.wedge': method({
+    summary: 'Checks a zone a keyboard-wedge reader typed into the window, exactly as a reader\'s scan.',
+    params: z.object({ text: z.string().min(1).max(400) }).strict(),
+    result: Assessment,
+    access: ['guard'],
+  }),
   'capture.record': method({
-    summary: "Records the guard's decision on an assessment; answers only after the record is on disk.",
+    summary:
+      "Records the guard's decision on an assessment; answers only after the record is on disk. Idempotent per assessment: called again, it answers the same record.",
     params: z
       .object({
         assessmentId: z.uuid(),
@@ -114,6 +146,45 @@ export const rpcMethods = {
     params: z.object({ crossingId: z.uuid(), reason: z.string().trim().min(10).max(300) }).strict(),
     result: z.object({ id: z.uuid(), seq: z.number().int().positive(), recordedAt: z.iso.datetime() }),
     access: ['supervisor'],
+  }),
+  'officers.list': method({
+    summary: 'Every officer account, active or not.',
+    params: NoParams,
+    result: z.array(OfficerAccount),
+    access: ['supervisor', 'technician'],
+  }),
+  'officers.create': method({
+    summary: 'Creates an officer with a one-time PIN, answered once. A supervisor may create guards only.',
+    params: z.object({ id: OfficerId, displayName: OfficerName, roles: OfficerRoles }).strict(),
+    result: OneTimePinIssued,
+    access: ['supervisor', 'technician'],
+  }),
+  'officers.update': method({
+    summary: "Changes an officer's name or roles. Granting or removing supervisor or technician, or changing a technician, takes a technician.",
+    params: z
+      .object({ id: OfficerId, displayName: OfficerName.optional(), roles: OfficerRoles.optional() })
+      .strict()
+      .refine((change) => change.displayName !== undefined || change.roles !== undefined, 'give displayName, roles or both'),
+    result: OfficerAccount,
+    access: ['supervisor', 'technician'],
+  }),
+  'officers.setActive': method({
+    summary: 'Deactivates or reactivates an officer (never deleted: records name them). The last active technician stays.',
+    params: z.object({ id: OfficerId, active: z.boolean() }).strict(),
+    result: OfficerAccount,
+    access: ['supervisor', 'technician'],
+  }),
+  'officers.resetPin': method({
+    summary: "Gives an officer a new one-time PIN, answered once, and lifts a lockout; they change it at sign-in.",
+    params: z.object({ id: OfficerId }).strict(),
+    result: OneTimePinIssued,
+    access: ['supervisor', 'technician'],
+  }),
+  'readers.simulateScan': method({
+    summary: 'Makes a simulated reader scan one generated document of the chosen kind, through the real reader path.',
+    params: z.object({ readerId: z.string().min(1).max(32), kind: SimulatedDocumentKind }).strict(),
+    result: z.object({}),
+    access: ['guard', 'technician'],
   }),
   'supervisor.laneActivity': method({
     summary: 'Crossings per lane and hour over the last hours, by decision (voided ones left out).',
