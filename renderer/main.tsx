@@ -1,10 +1,16 @@
+import '@fontsource/noto-sans-armenian/armenian-400.css';
+import '@fontsource/noto-sans-armenian/armenian-700.css';
+import '@fontsource/noto-sans-armenian/latin-400.css';
+import '@fontsource/noto-sans-armenian/latin-700.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BehaviorSubject } from 'rxjs';
+import { App } from './app/App.js';
+import { I18nProvider } from './i18n/I18n.js';
+import { loadIntlPolyfills } from './i18n/intl-polyfills.js';
 import { connectElectronLink } from './link/electron-link.js';
 import type { CoreLink, LinkState } from './link/link-state.js';
 import { connectWebSocketLink, takeTokenFromLocation } from './link/websocket-link.js';
-import { StatusScreen } from './status/StatusScreen.js';
 import './styles.css';
 
 /** The kiosk loads from app://; `sahman serve` serves over http on 127.0.0.1. */
@@ -19,8 +25,13 @@ function openLink(): CoreLink {
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html lacks #root');
+const link = openLink();
+// The Armenian data must be in place before the first date or plural is formatted.
+await loadIntlPolyfills();
 createRoot(container).render(
   <StrictMode>
-    <StatusScreen link={openLink()} />
+    <I18nProvider storage={window.localStorage}>
+      <App link={link} />
+    </I18nProvider>
   </StrictMode>,
 );

@@ -1,69 +1,59 @@
-import { useEffect, useMemo, useState } from 'react';
-import { EMPTY, type Observable } from 'rxjs';
-import type { SystemInfo, UptimeEvent } from '../../main/common/contract/rpc-methods.js';
+import type { ReaderStatusView } from '../../main/common/contract/readers.js';
+import type { SystemInfo } from '../../main/common/contract/rpc-methods.js';
 import type { RpcClient } from '../../main/common/rpc/client.js';
+import { useT } from '../i18n/I18n.js';
 import { formatUptime } from '../shared/format.js';
-import { useObservable } from '../shared/use-observable.js';
-import { ConnectionBadge } from './ConnectionBadge.js';
-import { ReadersCard } from './ReadersCard.js';
-import type { CoreLink } from '../link/link-state.js';
+import { StateWord, type Tone } from '../shared/StateWord.js';
+import { useStream } from '../shared/use-stream.js';
+
+const READER_TONE: Readonly<Record<ReaderStatusView['state'], Tone>> = { ready: 'ok', connecting: 'notice', disconnected: 'bad', error: 'bad' };
 
 function Field({ label, value, testId }: { readonly label: string; readonly value: string; readonly testId: string }) {
   return (
-    <div className="field">
+    <div className="fact">
       <dt>{label}</dt>
       <dd data-testid={testId}>{value}</dd>
     </div>
   );
 }
 
-/** Fetches the appliance's identity once per client, keeping the last one across reconnects. */
-function useSystemInfo(client: RpcClient | null): SystemInfo | undefined {
-  const [info, setInfo] = useState<SystemInfo>();
-  useEffect(() => {
-    if (client === null) return undefined;
-    let current = true;
-    client.call('system.info', {}).then(
-      (value) => {
-        if (current) setInfo(value);
-      },
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [client]);
-  return info;
-}
-
-/** The appliance status: who this lane is, what runs, and whether the core answers. */
-export function StatusScreen({ link }: { readonly link: CoreLink }) {
-  const state = useObservable(link.state$, { kind: 'connecting' });
-  const client = useObservable(link.client$, null);
-  const info = useSystemInfo(client);
-  const uptime$ = useMemo<Observable<UptimeEvent>>(
-    () => (client === null ? EMPTY : client.stream('system.uptime', { intervalMs: 1000 })),
-    [client],
-  );
-  const uptime = useObservable<UptimeEvent | undefined>(uptime$, undefined);
-
+/** The appliance at a glance for a technician: who this lane is, what runs, each reader's state and why. */
+export function StatusScreen({ client, info, readers }: { readonly client: RpcClient | null; readonly info: SystemInfo | undefined; readonly readers: readonly ReaderStatusView[] | undefined }) {
+  const t = useT();
+  const uptime = useStream(client, 'system.uptime', { intervalMs: 1000 });
   return (
-    <main className="status">
-      <header className="status-header">
-        <h1>Sahman</h1>
-        <ConnectionBadge state={state} />
-      </header>
-      <section aria-label="Appliance" className="card">
-        <dl className="fields">
-          <Field label="Crossing point" value={info ? `${info.crossingPoint.name} (${info.crossingPoint.code})` : '…'} testId="crossing-point" />
-          <Field label="Lane" value={info ? String(info.lane) : '…'} testId="lane" />
-          <Field label="Default direction" value={info ? info.directionDefault : '…'} testId="direction" />
-          <Field label="Appliance" value={info?.applianceId ?? '…'} testId="appliance-id" />
-          <Field label="Version" value={info ? `${info.version} (protocol ${String(info.protocolVersion)}, ${info.host})` : '…'} testId="version" />
-          <Field label="Core uptime" value={uptime ? formatUptime(uptime.uptimeMs) : '…'} testId="uptime" />
+    <main className="status-screen">
+      <h1>{t('statusScreen.title')}</h1>
+      <section aria-label={t('statusScreen.appliance')} className="card">
+        <dl className="facts">
+          <Field label={t('status.crossingPoint')} value={info ? `${info.crossingPoint.name} (${info.crossingPoint.code})` : '…'} testId="crossing-point" />
+          <Field label={t('status.lane', { lane: '' }).trim()} value={info ? String(info.lane) : '…'} testId="lane" />
+          <Field label={t('statusScreen.defaultDirection')} value={info ? t(`direction.${info.directionDefault}`) : '…'} testId="direction" />
+          <Field label={t('statusScreen.appliance')} value={info?.applianceId ?? '…'} testId="appliance-id" />
+          <Field
+            label={t('statusScreen.version')}
+            value={info ? t('statusScreen.versionValue', { version: info.version, protocol: info.protocolVersion, host: info.host }) : '…'}
+            testId="version"
+          />
+          <Field label={t('statusScreen.uptime')} value={uptime ? formatUptime(uptime.uptimeMs) : '…'} testId="uptime" />
         </dl>
       </section>
-      <ReadersCard client={client} />
+      <section aria-label={t('statusScreen.readers')} className="card">
+        <h2>{t('statusScreen.readers')}</h2>
+        {readers === undefined ? null : readers.length === 0 ? (
+          <p>{t('status.noReaders')}</p>
+        ) : (
+          <ul className="reader-list">
+            {readers.map((reader) => (
+              <li key={reader.readerId} data-testid={`status-reader-${reader.readerId}`} data-state={reader.state}>
+                <StateWord tone={READER_TONE[reader.state]}>{t('status.readerState', { reader: reader.readerId, state: t(`reader.${reader.state}`) })}</StateWord>
+                {reader.reason === undefined ? null : <span className="muted"> {reader.reason}</span>}
+                {reader.device === undefined ? null : <span className="muted device"> {reader.device}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </main>
   );
 }

@@ -8,6 +8,7 @@ test('the CSP holds every directive the architecture requires, and the lock-down
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
+    "font-src 'self'",
     "connect-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",

@@ -1,0 +1,63 @@
+import { useState, type SyntheticEvent } from 'react';
+import type { OfficerSummary } from '../../main/common/contract/officers.js';
+import { useLanguage, useT } from '../i18n/I18n.js';
+import { PinField } from '../shared/PinField.js';
+import { describeSignInFailure } from './SignInScreen.js';
+
+/** The locked screen: the same officer resumes with the PIN, or another signs in and ends the first one's session. */
+export function LockScreen({
+  officer,
+  onUnlock,
+  onOtherOfficer,
+}: {
+  readonly officer: OfficerSummary;
+  readonly onUnlock: (pin: string) => Promise<void>;
+  readonly onOtherOfficer: () => void;
+}) {
+  const t = useT();
+  const { format } = useLanguage();
+  const [pin, setPin] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const submit = (event: SyntheticEvent): void => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    onUnlock(pin).then(
+      () => undefined,
+      (failure: unknown) => {
+        setBusy(false);
+        setPin('');
+        setError(describeSignInFailure(failure, t, format));
+      },
+    );
+  };
+
+  return (
+    <main className="centre-screen">
+      <form className="panel" onSubmit={submit} aria-labelledby="lock-title">
+        <h1 id="lock-title">
+          <span aria-hidden="true">🔒 </span>
+          {t('lock.title')}
+        </h1>
+        <p>{t('lock.explain', { name: officer.displayName })}</p>
+        <PinField label={t('lock.pin')} value={pin} onChange={setPin} autoFocus />
+        {error === undefined ? null : (
+          <p role="alert" className="message message-bad">
+            <span aria-hidden="true">✕ </span>
+            {error}
+          </p>
+        )}
+        <div className="button-row">
+          <button type="submit" className="primary big" disabled={busy || pin === ''}>
+            {t('lock.resume')}
+          </button>
+          <button type="button" className="big" onClick={onOtherOfficer}>
+            {t('lock.otherOfficer')}
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}

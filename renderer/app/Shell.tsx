@@ -1,0 +1,66 @@
+import type { ReactNode } from 'react';
+import type { OfficerSummary } from '../../main/common/contract/officers.js';
+import { useT } from '../i18n/I18n.js';
+import { LanguagePicker } from './LanguagePicker.js';
+import type { ScreenName } from './screens.js';
+
+/** The frame around an officer's screens: who is signed in, the screens of their roles, language, lock and sign-out. */
+export function Shell({
+  officer,
+  screens,
+  screen,
+  onScreen,
+  onLock,
+  onSignOut,
+  children,
+  statusBar,
+}: {
+  readonly officer: OfficerSummary;
+  readonly screens: readonly ScreenName[];
+  readonly screen: ScreenName;
+  readonly onScreen: (screen: ScreenName) => void;
+  readonly onLock: () => void;
+  readonly onSignOut: () => void;
+  readonly children: ReactNode;
+  readonly statusBar: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <div className="shell">
+      <header className="shell-header">
+        <span className="brand">{t('app.name')}</span>
+        <nav aria-label={t('shell.navigation')}>
+          <ul className="nav-list">
+            {screens.map((name) => (
+              <li key={name}>
+                <button
+                  type="button"
+                  className={name === screen ? 'nav-item nav-current' : 'nav-item'}
+                  aria-current={name === screen ? 'page' : undefined}
+                  onClick={() => {
+                    onScreen(name);
+                  }}
+                >
+                  {t(`screen.${name}`)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="shell-actions">
+          <span className="officer-name">{t('shell.officer', { name: officer.displayName, id: officer.id })}</span>
+          <LanguagePicker />
+          <button type="button" onClick={onLock}>
+            <span aria-hidden="true">🔒 </span>
+            {t('lock.lockNow')}
+          </button>
+          <button type="button" onClick={onSignOut}>
+            {t('shell.signOut')}
+          </button>
+        </div>
+      </header>
+      <div className="shell-body">{children}</div>
+      {statusBar}
+    </div>
+  );
+}

@@ -1,0 +1,235 @@
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import type { Direction } from '../../main/common/contract/config.js';
+import type { Assessment, DecisionOutcome, DecisionReason } from '../../main/common/contract/crossing.js';
+import type { ReaderStatusView } from '../../main/common/contract/readers.js';
+import type { SimulatedDocumentKind } from '../../main/common/contract/rpc-methods.js';
+import type { RpcClient } from '../../main/common/rpc/client.js';
+import { useLanguage, useT } from '../i18n/I18n.js';
+import { rpcFailure } from '../shared/rpc-failure.js';
+import { useNow } from '../shared/use-now.js';
+import { failedChecks, holderName } from './card-facts.js';
+import { DecisionBar, DECISION_KEYS } from './DecisionBar.js';
+import { DecisionDialog } from './DecisionDialog.js';
+import { suggestedReason } from './decision-reasons.js';
+import { DirectionSwitch } from './DirectionSwitch.js';
+import { DocumentCard } from './DocumentCard.js';
+import { EMPTY_LANE, laneReducer } from './lane-queue.js';
+import { ManualEntry } from './ManualEntry.js';
+import { SimulateMenu } from './SimulateMenu.js';
+import { useWedge } from './use-wedge.js';
+
+/** A key press this soon after a card appears is taken as meant for the card before. */
+const ARMING_DELAY_MS = 400;
+
+interface PendingDialog {
+  readonly assessmentId: string;
+  readonly outcome: DecisionOutcome;
+}
+
+/** The guard's screen: one document at a time, every check, and the decision recorded before it says so. */
+export function LaneScreen({
+  client,
+  connected,
+  direction,
+  onDirection,
+  readers,
+  onSessionFailure,
+}: {
+  readonly client: RpcClient | null;
+  readonly connected: boolean;
+  readonly direction: Direction;
+  readonly onDirection: (direction: Direction) => void;
+  readonly readers: readonly ReaderStatusView[];
+  readonly onSessionFailure: (error: unknown) => void;
+}) {
+  const t = useT();
+  const { format } = useLanguage();
+  const now = useNow(60_000);
+  const [lane, dispatch] = useReducer(laneReducer, EMPTY_LANE);
+  const [dialog, setDialog] = useState<PendingDialog>();
+  const [typing, setTyping] = useState(false);
+  const [problem, setProblem] = useState<string>();
+  const shownAt = useRef(0);
+  const { current, phase } = lane;
+
+  useEffect(() => {
+    shownAt.current = performance.now();
+    setDialog(undefined);
+  }, [current?.id]);
+
+  useEffect(() => {
+    if (client === null) return undefined;
+    const subscription = client.stream('capture.assessments', {}).subscribe({
+      next: (assessment) => {
+        dispatch({ type: 'arrived', assessment });
+      },
+      error: onSessionFailure,
+    });
+    return () => {
+      subscription.unsubscribe();
+    };
+  }, [client, onSessionFailure]);
+
+  const arrived = useCallback((assessment: Assessment) => {
+    setProblem(undefined);
+    dispatch({ type: 'arrived', assessment });
+  }, []);
+
+  const record = useCallback(
+    (assessment: Assessment, outcome: DecisionOutcome, reason: DecisionReason) => {
+      if (client === null) return;
+      setDialog(undefined);
+      dispatch({ type: 'recording', assessmentId: assessment.id, outcome });
+      // The same assessment id on a retry: the core answers the record it already holds, never a second one.
+      client.call('capture.record', { assessmentId: assessment.id, direction, decision: { outcome, reasons: [reason] }, notes: '' }).then(
+        (result) => {
+          dispatch({ type: 'recorded', assessmentId: assessment.id, outcome, recordedAt: result.recordedAt });
+        },
+        (error: unknown) => {
+          onSessionFailure(error);
+          dispatch({ type: 'failed', assessmentId: assessment.id, message: rpcFailure(error).message });
+        },
+      );
+    },
+    [client, direction, onSessionFailure],
+  );
+
+  const decide = useCallback(
+    (assessment: Assessment, outcome: DecisionOutcome) => {
+      if (outcome === 'admit' && failedChecks(assessment).length === 0) {
+        record(assessment, 'admit', 'documents-in-order');
+        return;
+      }
+      setDialog({ assessmentId: assessment.id, outcome });
+    },
+    [record],
+  );
+
+  const canDecide = connected && current !== undefined && (phase.kind === 'deciding' || phase.kind === 'failed');
+
+  useEffect(() => {
+    if (!canDecide || dialog !== undefined || typing) return undefined;
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.repeat || performance.now() - shownAt.current < ARMING_DELAY_MS) return;
+      const outcome = (Object.keys(DECISION_KEYS) as DecisionOutcome[]).find((key) => DECISION_KEYS[key] === event.key);
+      if (outcome === undefined) return;
+      event.preventDefault();
+      decide(current, outcome);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [canDecide, dialog, typing, current, decide]);
+
+  useWedge(connected && !typing && dialog === undefined, (text) => {
+    if (client === null) return;
+    client.call('capture.wedge', { text }).then(arrived, (error: unknown) => {
+      onSessionFailure(error);
+      setProblem(t('lane.wedgeFailed', { message: rpcFailure(error).message }));
+    });
+  });
+
+  const simulate = (kind: SimulatedDocumentKind): void => {
+    const simulator = readers.find((reader) => reader.kind === 'sim');
+    if (client === null || simulator === undefined) return;
+    client.call('readers.simulateScan', { readerId: simulator.readerId, kind }).catch((error: unknown) => {
+      onSessionFailure(error);
+      setProblem(t('lane.simulateFailed', { message: rpcFailure(error).message }));
+    });
+  };
+
+  const dialogAssessment = dialog !== undefined && current?.id === dialog.assessmentId ? current : undefined;
+  const next = lane.waiting[0];
+  const hasSimulator = readers.some((reader) => reader.kind === 'sim');
+
+  return (
+    <main className="lane">
+      <div className="lane-toolbar">
+        <DirectionSwitch direction={direction} onDirection={onDirection} />
+        <button
+          type="button"
+          onClick={() => {
+            setTyping(true);
+          }}
+          disabled={!connected || typing}
+        >
+          {t('lane.typeDocument')}
+        </button>
+        {hasSimulator ? <SimulateMenu disabled={!connected} onSimulate={simulate} /> : null}
+      </div>
+      {connected ? null : (
+        <p role="alert" className="message message-bad">
+          <span aria-hidden="true">✕ </span>
+          {t('lane.coreDown')}
+        </p>
+      )}
+      {problem === undefined ? null : (
+        <p role="alert" className="message message-bad">
+          <span aria-hidden="true">✕ </span>
+          {problem}
+        </p>
+      )}
+      {phase.kind === 'failed' ? (
+        <p role="alert" className="message message-bad" data-testid="record-error">
+          <span aria-hidden="true">✕ </span>
+          {t('lane.recordFailed', { message: phase.message })}
+        </p>
+      ) : null}
+      <p role="status" className="record-status" data-testid="record-status">
+        {phase.kind === 'recording' ? t('lane.recording') : null}
+        {phase.kind !== 'recording' && lane.lastRecorded !== undefined ? (
+          <>
+            <span aria-hidden="true">✓ </span>
+            <strong>{t('lane.recorded')}</strong>{' '}
+            {t('lane.recordedDetail', { outcome: lane.lastRecorded.outcome, time: format.clock(new Date(lane.lastRecorded.recordedAt)) })}
+          </>
+        ) : null}
+      </p>
+      {typing ? (
+        <ManualEntry
+          client={client}
+          onChecked={(assessment) => {
+            setTyping(false);
+            arrived(assessment);
+          }}
+          onCancel={() => {
+            setTyping(false);
+          }}
+          onSessionFailure={onSessionFailure}
+        />
+      ) : (
+        <section aria-label={t('lane.document')} className="document-area">
+          {current === undefined || (phase.kind === 'recorded' && next === undefined) ? (
+            <div className="idle">
+              <p className="idle-title">{t('lane.idle')}</p>
+              <p className="muted">{t('lane.idleHint')}</p>
+            </div>
+          ) : (
+            <DocumentCard assessment={current} direction={direction} now={now} />
+          )}
+          {next === undefined ? null : (
+            <p className="next-document" data-testid="next-document">
+              <span aria-hidden="true">⏭ </span>
+              {t('lane.next', { name: holderName(next) })}
+            </p>
+          )}
+        </section>
+      )}
+      {typing ? null : <DecisionBar disabled={!canDecide} onDecide={(outcome) => current !== undefined && decide(current, outcome)} />}
+      {dialogAssessment === undefined || dialog === undefined ? null : (
+        <DecisionDialog
+          outcome={dialog.outcome}
+          failedCount={failedChecks(dialogAssessment).length}
+          suggested={suggestedReason(dialog.outcome, dialogAssessment)}
+          onConfirm={(reason) => {
+            record(dialogAssessment, dialog.outcome, reason);
+          }}
+          onCancel={() => {
+            setDialog(undefined);
+          }}
+        />
+      )}
+    </main>
+  );
+}
