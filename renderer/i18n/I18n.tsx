@@ -1,13 +1,10 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { IntlProvider, useIntl } from 'react-intl';
-import { en, type Catalogue, type MessageId } from './catalogues/en.js';
-import { hy } from './catalogues/hy.js';
-import { ru } from './catalogues/ru.js';
+import type { MessageId } from './catalogues/en.js';
+import { CATALOGUES } from './catalogues/index.js';
 import { formattersFor, type Formatters } from './format.js';
 import { polyfilledLanguages } from './intl-polyfills.js';
-import { rememberLanguage, rememberedLanguage, type Language } from './languages.js';
-
-export const CATALOGUES: Readonly<Record<Language, Catalogue>> = { hy, ru, en };
+import { rememberLanguage, rememberedLanguage, type KeyValueStore, type Language } from './languages.js';
 
 interface LanguageChoice {
   readonly language: Language;
@@ -18,7 +15,7 @@ interface LanguageChoice {
 const LanguageContext = createContext<LanguageChoice | undefined>(undefined);
 
 /** The chosen language for every screen, remembered on this kiosk, with its messages and formatters. */
-export function I18nProvider({ children, storage }: { readonly children: ReactNode; readonly storage: Storage }) {
+export function I18nProvider({ children, storage }: { readonly children: ReactNode; readonly storage: KeyValueStore }) {
   const [language, setLanguageState] = useState<Language>(() => rememberedLanguage(storage));
   const setLanguage = useCallback(
     (next: Language) => {

@@ -8,12 +8,18 @@ export function isLanguage(value: unknown): value is Language {
 
 const STORAGE_KEY = 'sahman.language';
 
+/** The part of the Web Storage API the choice needs (localStorage on the kiosk). */
+export interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
 /** The language chosen last on this kiosk, else Armenian. */
-export function rememberedLanguage(storage: Storage): Language {
+export function rememberedLanguage(storage: KeyValueStore): Language {
   const stored = storage.getItem(STORAGE_KEY);
   return isLanguage(stored) ? stored : 'hy';
 }
 
-export function rememberLanguage(storage: Storage, language: Language): void {
+export function rememberLanguage(storage: KeyValueStore, language: Language): void {
   storage.setItem(STORAGE_KEY, language);
 }
