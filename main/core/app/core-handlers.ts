@@ -26,6 +26,7 @@ export function coreHandlers(parts: CoreHandlerParts): RpcHandlers {
       ...authHandlers(parts.auth),
       ...placeholderHandlers(),
       'capture.manualEntry': captureRpc['capture.manualEntry'],
+      'capture.wedge': captureRpc['capture.wedge'],
       'capture.record': captureRpc['capture.record'],
       'crossings.void': captureRpc['crossings.void'],
       'supervisor.laneActivity': captureRpc['supervisor.laneActivity'],

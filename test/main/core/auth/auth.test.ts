@@ -135,6 +135,7 @@ describe('officers signing in', () => {
       { action: 'lock', officerId: 'uto-guard-3', details: { reason: 'idle' } },
       { action: 'login-failed', officerId: 'uto-guard-3', details: { reason: 'wrong-pin', failures: 1, step: 'unlock' } },
       { action: 'unlock', officerId: 'uto-guard-3', details: {} },
+      { action: 'scan', officerId: 'uto-guard-3', details: expect.objectContaining({ source: 'manual' }) },
     ]);
     client.close();
   });
