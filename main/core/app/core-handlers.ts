@@ -33,6 +33,7 @@ export function coreHandlers(parts: CoreHandlerParts): RpcHandlers {
       'supervisor.openReferrals': captureRpc['supervisor.openReferrals'],
       'sync.deadLetters': syncRpc['sync.deadLetters'],
       'sync.requeue': syncRpc['sync.requeue'],
+      ...parts.readers.methodHandlers(),
       'system.info': systemHandlers['system.info'],
       'system.ping': systemHandlers['system.ping'],
     },
