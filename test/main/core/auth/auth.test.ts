@@ -19,7 +19,7 @@ function auditActions(dataDir: string): { action: string; officerId: string | nu
     .map(({ action, officerId }) => ({ action, officerId }));
 }
 
-function officerEvents(dataDir: string): { action: string; officerId: string | null; details: Record<string, unknown> }[] {
+function officerEvents(dataDir: string): { action: string; officerId: string | null; details: Record<string, string | number | boolean | null> }[] {
   const db = openDatabase(path.join(dataDir, DATABASE_FILE_NAME), { readonly: true });
   const events = auditEvents(db);
   db.close();
