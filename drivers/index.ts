@@ -53,7 +53,8 @@ export {
 } from './capture/capture-format.js';
 export { CaptureWriter } from './capture/capture-writer.js';
 export { SIMULATED_ALERT_LIST, type SimulatedTraveller } from './simulator/travellers.js';
-export { DocumentGenerator, type DocumentMix, type SimulatedDocument } from './simulator/document-generator.js';
+export { DocumentGenerator, SIMULATED_KINDS, type DocumentMix, type SimulatedDocument, type SimulatedKind } from './simulator/document-generator.js';
+export { SimulateScanError } from './transports/sim-transport.js';
 export { HidDiscovery, nodeHidBackend, type HidBackend, type HidDeviceInfo, type HidHandle } from './transports/hid-backend.js';
 export {
   claimPort,

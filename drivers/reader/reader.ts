@@ -6,7 +6,9 @@ import type { Decoding } from '../pipeline/decoding.js';
 import { RereadSuppressor } from '../pipeline/reread-suppressor.js';
 import type { Scan } from '../pipeline/scan.js';
 import { claimPort, defaultLockDir, type OwnershipOptions, type PortHolder } from '../ownership/port-ownership.js';
-import type { ReaderSpec, ReaderSpecError } from '../spec/reader-spec.js';
+import { READER_KINDS, type ReaderKind, type ReaderSpec, type ReaderSpecError } from '../spec/reader-spec.js';
+import type { SimulatedKind } from '../simulator/document-generator.js';
+import { SimulateScanError, isSimTransport } from '../transports/sim-transport.js';
 import { TransportOpenError, type ChunkSink, type Located, type SessionEnd, type Transport, type TransportSession } from '../transports/transport.js';
 import { backoffDelayMs, type BackoffPolicy } from '../../main/common/backoff/backoff.js';
 
@@ -25,6 +27,8 @@ import {
 /** One configured reader, whatever its transport. Its observables never error: failures are statuses. */
 export interface Reader {
   readonly id: string;
+  /** serial, hid, sim, replay; 'unknown' when the spec names no kind this build knows. */
+  readonly kind: ReaderKind | 'unknown';
   /** Null when the spec could not be parsed (the status says why). */
   readonly spec: ReaderSpec | null;
   /** The current status first, then every change. Completes after the final status. */
@@ -38,6 +42,8 @@ export interface Reader {
   counters(): ReaderCounters;
   /** How the open session's chunks are decoded (what a capture's header must say); null when none is open. */
   decoding(): Decoding | null;
+  /** A simulator sends one document of this kind now; any other reader throws SimulateScanError. */
+  simulateScan(kind: SimulatedKind): void;
   /** Stops the reader, releases the device; the final status is disconnected/closed. */
   close(): Promise<void>;
 }
@@ -158,6 +164,15 @@ export class SupervisedReader implements Reader {
 
   decoding(): Decoding | null {
     return this.sessionDecoding;
+  }
+
+  get kind(): ReaderKind {
+    return this.spec.kind;
+  }
+
+  simulateScan(kind: SimulatedKind): void {
+    if (!isSimTransport(this.transport)) throw notASimulator(this.id);
+    this.transport.scanOnDemand(kind);
   }
 
   async close(): Promise<void> {
@@ -453,6 +468,7 @@ export class SupervisedReader implements Reader {
 /** A reader whose spec is unusable: one final error status, and nothing else. */
 export class FailedReader implements Reader {
   readonly spec = null;
+  readonly kind: ReaderKind | 'unknown';
   readonly status$: Observable<ReaderStatus>;
   readonly scans$: Observable<Scan> = EMPTY;
   readonly chunks$: Observable<ReceivedChunk> = EMPTY;
@@ -464,6 +480,9 @@ export class FailedReader implements Reader {
     error: ReaderSpecError,
   ) {
     this.current = { readerId: id, state: 'error', reason: 'invalid-spec', message: error.message, final: true, at: new Date().toISOString() };
+    // The kind the spec meant, so that a misspelt option of a simulator still shows as a simulator.
+    const scheme = error.spec.trim().split(':')[0] ?? '';
+    this.kind = READER_KINDS.find((kind) => kind === scheme) ?? 'unknown';
     this.status$ = of(this.current);
   }
 
@@ -479,7 +498,15 @@ export class FailedReader implements Reader {
     return null;
   }
 
+  simulateScan(): void {
+    throw notASimulator(this.id);
+  }
+
   close(): Promise<void> {
     return Promise.resolve();
   }
+}
+
+function notASimulator(readerId: string): SimulateScanError {
+  return new SimulateScanError('not-a-simulator', `the reader "${readerId}" is not a simulator: only sim: readers scan on demand`);
 }

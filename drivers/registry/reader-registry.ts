@@ -4,6 +4,8 @@ import { openReader, type ReaderOptions } from '../reader/open-reader.js';
 import type { Reader } from '../reader/reader.js';
 import type { ReaderCounters, ReaderStatus, ReaderWarning } from '../reader/reader-status.js';
 import { HidDiscovery, nodeHidBackend } from '../transports/hid-backend.js';
+import type { SimulatedKind } from '../simulator/document-generator.js';
+import { SimulateScanError } from '../transports/sim-transport.js';
 
 /** A reader as the config file lists it (main/common/contract/config.ts ReaderConfig). */
 export interface ReaderConfigEntry {
@@ -57,6 +59,13 @@ export class ReaderRegistry {
    */
   keyboardWedgeReaderIds(): string[] {
     return [...this.readers.values()].filter((reader) => reader.spec?.kind === 'hid' && reader.spec.decoder === 'keyboard').map((reader) => reader.id);
+  }
+
+  /** Makes the simulator `readerId` scan one document of this kind now; throws SimulateScanError. */
+  simulateScan(readerId: string, kind: SimulatedKind): void {
+    const reader = this.readers.get(readerId);
+    if (reader === undefined) throw new SimulateScanError('unknown-reader', `no reader "${readerId}" is configured`);
+    reader.simulateScan(kind);
   }
 
   async close(): Promise<void> {

@@ -15,6 +15,18 @@ export interface DocumentMix {
   readonly seed: number;
 }
 
+/** What "Simulate a scan" asks for: one document with exactly this trouble, or none. */
+export const SIMULATED_KINDS = ['valid', 'expired', 'ocr-error', 'minor'] as const;
+export type SimulatedKind = (typeof SIMULATED_KINDS)[number];
+
+/** The trouble one document gets. */
+interface Trouble {
+  readonly alert: boolean;
+  readonly expired: boolean;
+  readonly invalid: boolean;
+  readonly correctable: boolean;
+}
+
 export interface SimulatedDocument {
   readonly format: MrzFormat;
   readonly lines: readonly string[];
@@ -24,6 +36,9 @@ export interface SimulatedDocument {
   readonly corrected: boolean;
   readonly alert: boolean;
 }
+
+/** Valid documents expire well beyond any "expiring soon" warning, so that one shows no notice. */
+const VALID_FOR_AT_LEAST_DAYS = 400;
 
 const DOCUMENT_CODES: Record<MrzFormat, string> = { TD1: 'ID', TD2: 'I', TD3: 'P', 'MRV-A': 'V', 'MRV-B': 'V' };
 /** Where the document number's check digit sits, as [line, column]. */
@@ -52,6 +67,11 @@ function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** Between 1 and 17 years before today: under 18 whatever the day. */
+function minorBirthDate(random: () => number, today: Date): string {
+  return isoDay(addDays(today, -(366 + Math.floor(random() * 16 * 365))));
+}
+
 function replaceAt(line: string, column: number, character: string): string {
   return line.slice(0, column) + character + line.slice(column + 1);
 }
@@ -68,11 +88,10 @@ export class DocumentGenerator {
     this.random = seededRandom(mix.seed);
   }
 
+  /** The next document of the configured mix. */
   next(): SimulatedDocument {
     const random = this.random;
-    const format = this.mix.formats[this.serial % this.mix.formats.length] ?? 'TD3';
-    const generated = generateTraveller(random, this.serial);
-    this.serial += 1;
+    const { format, traveller: generated } = this.nextTraveller();
     const alert = random() < this.mix.alerts;
     const traveller = alert ? pick(random, SIMULATED_ALERT_LIST) : generated;
     const expired = random() < this.mix.expired;
@@ -81,6 +100,32 @@ export class DocumentGenerator {
     const correctable = !invalid && trouble < this.mix.invalid + this.mix.corrected;
     const today = this.today();
     const expiry = expired ? addDays(today, -1 - Math.floor(random() * 1500)) : addDays(today, 30 + Math.floor(random() * 3600));
+    return this.render(format, traveller, expiry, { alert, expired, invalid, correctable });
+  }
+
+  /**
+   * The next document, of exactly this kind, for "Simulate a scan": a generated
+   * traveller (never one of the alert list), and a valid one well clear of any
+   * "expiring soon" or under-age notice, so that each kind shows its one trouble.
+   */
+  nextOfKind(kind: SimulatedKind): SimulatedDocument {
+    const random = this.random;
+    const { format, traveller: generated } = this.nextTraveller();
+    const today = this.today();
+    const traveller = kind === 'minor' ? { ...generated, birthDate: minorBirthDate(random, today) } : generated;
+    const expired = kind === 'expired';
+    const expiry = expired ? addDays(today, -1 - Math.floor(random() * 1500)) : addDays(today, VALID_FOR_AT_LEAST_DAYS + Math.floor(random() * 3200));
+    return this.render(format, traveller, expiry, { alert: false, expired, invalid: false, correctable: kind === 'ocr-error' });
+  }
+
+  private nextTraveller(): { format: MrzFormat; traveller: SimulatedTraveller } {
+    const format = this.mix.formats[this.serial % this.mix.formats.length] ?? 'TD3';
+    const traveller = generateTraveller(this.random, this.serial);
+    this.serial += 1;
+    return { format, traveller };
+  }
+
+  private render(format: MrzFormat, traveller: SimulatedTraveller, expiry: Date, trouble: Trouble): SimulatedDocument {
     const input: MrzInput = {
       documentCode: DOCUMENT_CODES[format],
       issuingState: 'UTO',
@@ -93,9 +138,9 @@ export class DocumentGenerator {
       givenNames: traveller.givenNames,
     };
     let lines = formatMrz(input, format).split('\n');
-    if (invalid) lines = this.breakCheckDigit(lines, format);
-    const corrected = correctable && this.misreadDigit(lines, format);
-    return { format, lines, traveller, invalid, expired, corrected, alert };
+    if (trouble.invalid) lines = this.breakCheckDigit(lines, format);
+    const corrected = trouble.correctable && this.misreadDigit(lines, format);
+    return { format, lines, traveller, invalid: trouble.invalid, expired: trouble.expired, corrected, alert: trouble.alert };
   }
 
   /** Changes the document number's check digit: no OCR repair can explain it. */

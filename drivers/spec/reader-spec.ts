@@ -3,7 +3,7 @@
  *
  *   serial:/dev/ttyUSB0?baud=9600&framing=lines
  *   hid:0db5:0160?decoder=accessis
- *   sim:?interval=5&invalid=0.1
+ *   sim:?interval=5&invalid=0.1        (interval=0: only on demand)
  *   replay:/path/capture.jsonl?pace=recorded
  *
  * `scheme:target?option=value&…`. Options are checked with zod; unknown or repeated options are
@@ -56,7 +56,7 @@ export interface HidReaderSpec extends CommonReaderOptions {
 export interface SimReaderSpec extends CommonReaderOptions {
   readonly kind: 'sim';
   readonly text: string;
-  /** Seconds between documents. */
+  /** Seconds between documents; 0 sends them only on demand (a technician's "Simulate a scan"). */
   readonly intervalSeconds: number;
   /** Shares from 0 to 1. */
   readonly invalid: number;
@@ -167,7 +167,9 @@ const formatList = z
 const SimOptions = z
   .strictObject({
     target: z.literal('', { error: 'the simulator takes no target: write sim:?interval=5' }),
-    interval: decimal(0.001, 86_400).optional(),
+    interval: decimal(0, 86_400)
+      .refine((seconds) => seconds === 0 || seconds >= 0.001, 'must be 0 (documents only on demand) or at least 0.001')
+      .optional(),
     invalid: share.optional(),
     expired: share.optional(),
     corrected: share.optional(),

@@ -34,19 +34,36 @@ export const RpcErrorCode = z.enum([
 ]);
 export type RpcErrorCode = z.infer<typeof RpcErrorCode>;
 
+/**
+ * What a screen needs to say more than the message does, in its own language:
+ * the sign-in screen's "3 tries left" and "locked until 14:05". Each key is
+ * optional and new keys are carried (loose), so that an older client reading a
+ * newer core still matches the answer to its call.
+ */
+export const RpcErrorDetails = z.looseObject({
+  /** invalid_credentials: wrong PINs still allowed before the account locks. */
+  triesLeft: z.number().int().nonnegative().optional(),
+  /** account_locked: when sign-in is allowed again. */
+  lockedUntil: z.iso.datetime().optional(),
+});
+export type RpcErrorDetails = z.infer<typeof RpcErrorDetails>;
+
 export const RpcErrorBody = z.object({
   code: RpcErrorCode,
   message: z.string(),
+  details: RpcErrorDetails.optional(),
 });
 export type RpcErrorBody = z.infer<typeof RpcErrorBody>;
 
 /** The error a client sees when a call fails; typed by code. */
 export class RpcError extends Error {
   readonly code: RpcErrorCode;
+  readonly details: RpcErrorDetails | undefined;
 
-  constructor(code: RpcErrorCode, message: string) {
+  constructor(code: RpcErrorCode, message: string, details?: RpcErrorDetails) {
     super(message);
     this.name = 'RpcError';
     this.code = code;
+    this.details = details;
   }
 }

@@ -22,6 +22,8 @@ interface MethodSpec<P extends z.ZodType, R extends z.ZodType> {
   readonly access: Access;
   /** Callable by an officer who must still change a one-time PIN (everything else is refused until then). */
   readonly beforePinChange?: true;
+  /** Callable while the officer's session is locked (everything else role-guarded answers session_locked). */
+  readonly whileLocked?: true;
 }
 
 interface StreamSpec<P extends z.ZodType, E extends z.ZodType> {
@@ -82,6 +84,7 @@ export const rpcMethods = {
     result: z.object({}),
     access: ANY_OFFICER,
     beforePinChange: true,
+    whileLocked: true,
   }),
   'auth.whoami': method({
     summary: 'The officer signed in on this connection, or null.',
@@ -108,6 +111,7 @@ export const rpcMethods = {
     result: z.object({}),
     access: ANY_OFFICER,
     beforePinChange: true,
+    whileLocked: true,
   }),
   'auth.unlock': method({
     summary: 'Resumes the locked session with the same officer\'s PIN; a wrong PIN counts towards the lockout.',

@@ -119,7 +119,7 @@ export class RpcClient {
         this.settleCall(parsed.id, parsed.result);
         break;
       case 'error':
-        this.fail(parsed.id, new RpcError(parsed.error.code, parsed.error.message));
+        this.fail(parsed.id, new RpcError(parsed.error.code, parsed.error.message, parsed.error.details));
         break;
       case 'event':
         this.deliverEvent(parsed.id, parsed.event);

@@ -3,6 +3,7 @@ import { authHandlers } from '../auth/auth-handlers.js';
 import type { AuthService } from '../auth/auth-service.js';
 import type { captureHandlers } from '../capture/capture-handlers.js';
 import type { ReaderService } from '../readers/reader-service.js';
+import { placeholderHandlers } from './placeholder-handlers.js';
 import { diagnosticsHandlers } from '../services/diagnostics-service.js';
 import type { SystemService } from '../services/system-service.js';
 import type { SyncService } from '../sync/sync-service.js';
@@ -23,13 +24,16 @@ export function coreHandlers(parts: CoreHandlerParts): RpcHandlers {
   return {
     methods: {
       ...authHandlers(parts.auth),
+      ...placeholderHandlers(),
       'capture.manualEntry': captureRpc['capture.manualEntry'],
+      'capture.wedge': captureRpc['capture.wedge'],
       'capture.record': captureRpc['capture.record'],
       'crossings.void': captureRpc['crossings.void'],
       'supervisor.laneActivity': captureRpc['supervisor.laneActivity'],
       'supervisor.openReferrals': captureRpc['supervisor.openReferrals'],
       'sync.deadLetters': syncRpc['sync.deadLetters'],
       'sync.requeue': syncRpc['sync.requeue'],
+      ...parts.readers.methodHandlers(),
       'system.info': systemHandlers['system.info'],
       'system.ping': systemHandlers['system.ping'],
     },

@@ -11,7 +11,7 @@ import { closeLogger, openLogger, type Logger } from '../logging/logger.js';
 import type { RpcConnection } from '../rpc/connection.js';
 import { RpcSession } from '../rpc/rpc-session.js';
 import { AuditTrail } from '../audit/audit-trail.js';
-import type { AuthPolicy } from '../auth/auth-service.js';
+import { authPolicyOf, type AuthPolicy } from '../auth/auth-service.js';
 import { openStore } from '../store/open-store.js';
 import { ReaderService } from '../readers/reader-service.js';
 import { CaptureService } from '../capture/capture-service.js';
@@ -36,7 +36,7 @@ export interface CoreOptions {
   readonly host: CoreHostKind;
   /** Start-up waits at most this long for the database integrity check. */
   readonly integrityBudgetMs?: number;
-  /** Lockout and idle sign-out; the defaults suit a lane. */
+  /** Lockout and idle lock; the config's `session` section sets them, tests override them. */
   readonly authPolicy?: AuthPolicy;
   /** Relay timings (linger, batch caps, backoff); the defaults suit a lane, benchmarks and fault tests tune them. */
   readonly sync?: Partial<SyncTimings>;
@@ -119,7 +119,7 @@ async function startServices(context: StartContext): Promise<Core> {
     // A full disk must not keep the appliance from starting: the change is audited at the next start that can write.
     log.error({ err: error }, 'configuration change not audited: the store refused the write');
   }
-  const { auth, firstTechnicianPinFile } = await openSignIn({ db: store.db, audit, dataDir, log, ...(options.authPolicy === undefined ? {} : { policy: options.authPolicy }) });
+  const { auth, firstTechnicianPinFile } = await openSignIn({ db: store.db, audit, dataDir, log, policy: options.authPolicy ?? authPolicyOf(config.session) });
   const jobs = startPeriodicJobs({ db: store.db, audit, key, log, retentionDays: config.retention.deliveredDays });
   resources.defer(() => jobs.stop());
 
@@ -163,14 +163,14 @@ async function startServices(context: StartContext): Promise<Core> {
     openSession(connection) {
       const session = new RpcSession(connection, handlers, {
         log,
-        idleTimeoutMs: auth.policy.idleTimeoutMs,
+        idleLockMs: auth.policy.idleLockMs,
         monotonicNow: () => performance.now(),
-        onIdleSignOut: (officerId) => {
+        onIdleLock: (officerId) => {
           try {
-            auth.logout(officerId, 'idle');
+            auth.lock(officerId, 'idle');
           } catch (error) {
-            // The sign-out itself happens regardless; only its audit event could not be written.
-            log.error({ err: error }, 'idle sign-out not audited');
+            // The lock itself happens regardless; only its audit event could not be written.
+            log.error({ err: error }, 'idle lock not audited');
           }
         },
         onDispose: () => {

@@ -3,18 +3,18 @@ import type { CaptureService } from './capture-service.js';
 import type { CrossingQueries } from './crossing-queries.js';
 import type { VoidService } from './void-service.js';
 
-
 export function captureHandlers(
   capture: CaptureService,
   voids: VoidService,
   queries: CrossingQueries,
-): Pick<RpcHandlers['methods'], 'capture.manualEntry' | 'capture.record' | 'crossings.void' | 'supervisor.laneActivity' | 'supervisor.openReferrals'> &
+): Pick<RpcHandlers['methods'], 'capture.manualEntry' | 'capture.wedge' | 'capture.record' | 'crossings.void' | 'supervisor.laneActivity' | 'supervisor.openReferrals'> &
   Pick<RpcHandlers['streams'], 'capture.assessments'> {
   return {
     'crossings.void': ({ crossingId, reason }, context) => voids.void(crossingId, reason, officerId(context)),
     'supervisor.laneActivity': ({ hours }) => queries.laneActivity(hours, new Date()),
     'supervisor.openReferrals': ({ hours, limit }) => queries.openReferrals(hours, limit, new Date()),
     'capture.manualEntry': ({ format, fields }, context) => capture.manualEntry(fields, format, officerId(context)),
+    'capture.wedge': ({ text }, context) => capture.wedge(text, officerId(context)),
     'capture.record': (params, context) => capture.record(params, officerId(context)),
     'capture.assessments': () => capture.assessments$,
   };

@@ -23,6 +23,8 @@ import { enqueue } from '../outbox/outbox.js';
 import type { VisaRules } from '../reference/visa-table.js';
 import { DomainError, InvalidRequestError } from '../errors/domain-errors.js';
 import { recordNotKept } from './store-errors.js';
+import { RecordedAssessments, type RecordAnswer } from './recorded-assessments.js';
+import { wedgeZone } from './wedge-zone.js';
 import { storedBody } from './stored-records.js';
 
 export interface CapturePolicy {
@@ -35,6 +37,9 @@ export interface CapturePolicy {
   /** Assessments not decided within this time are forgotten (the document is scanned again). */
   readonly assessmentTtlMs: number;
 }
+
+/** The source a keyboard-wedge scan names: it comes through the guard's window, not a configured reader. */
+export const KEYBOARD_WEDGE_READER_ID = 'keyboard-wedge';
 
 export const DEFAULT_CAPTURE_POLICY: CapturePolicy = {
   expiringWithinDays: 30,
@@ -78,6 +83,7 @@ function todayIso(now: Date): string {
  */
 export class CaptureService {
   private readonly pending = new Map<string, PendingAssessment>();
+  private readonly recorded: RecordedAssessments;
   private readonly lastSeen = new Map<string, number>();
   private readonly assessments = new Subject<Assessment>();
   private readonly subscription: Subscription;
@@ -103,6 +109,7 @@ export class CaptureService {
       rescanWindowMs: options.config.checks.rescanWindowSeconds * 1000,
     };
     this.now = options.now ?? (() => new Date());
+    this.recorded = new RecordedAssessments(this.policy.assessmentTtlMs, () => performance.now());
     const { db } = this;
     this.startWallMs = this.now().getTime();
     const notVoided = 'NOT EXISTS (SELECT 1 FROM voids v WHERE v.crossing_id = c.id)';
@@ -139,7 +146,20 @@ export class CaptureService {
     return this.assess(result, { method: 'manual' }, zone.split('\n'), officerId);
   }
 
-  record(input: { assessmentId: string; direction: Direction; decision: Decision; notes: string }, officerId: string): { id: string; seq: number; recordedAt: string } {
+  /** A zone a keyboard-wedge reader typed into the guard's window: judged exactly as a reader's scan. */
+  wedge(text: string, officerId: string | null): Assessment {
+    const { result, lines } = wedgeZone(text, this.now());
+    return this.assess(result, { method: 'reader', readerId: KEYBOARD_WEDGE_READER_ID }, lines, officerId);
+  }
+
+  /**
+   * Idempotent per assessment: the same decision again answers the record
+   * already made and writes nothing. Calls run one at a time (the transaction
+   * is synchronous), so two in flight at once are a first and a repeat.
+   */
+  record(input: { assessmentId: string; direction: Direction; decision: Decision; notes: string }, officerId: string): RecordAnswer {
+    const repeated = this.recorded.repeat(input.assessmentId, input.direction, input.decision.outcome, officerId);
+    if (repeated !== undefined) return repeated;
     this.forgetExpired();
     const pending = this.pending.get(input.assessmentId);
     if (pending === undefined) throw new InvalidRequestError('this assessment is unknown or too old: scan the document again');
@@ -189,7 +209,9 @@ export class CaptureService {
         })
         .immediate();
       this.pending.delete(input.assessmentId);
-      return { id: record.id, seq: record.seq, recordedAt: record.recordedAt };
+      const answer = { id: record.id, seq: record.seq, recordedAt: record.recordedAt };
+      this.recorded.remember(input.assessmentId, answer, input.direction, input.decision.outcome, officerId);
+      return answer;
     } catch (error) {
       if (error instanceof DomainError) throw error;
       throw recordNotKept(error);
@@ -228,7 +250,9 @@ export class CaptureService {
       corrections: result.corrections,
       errors: result.errors.map(({ code, field }) => ({ code, field })),
     };
-    const assessment: Assessment = { id: uuidv7(), assessedAt: now.toISOString(), document, checks };
+    const lastEntry = this.lastEntry.get(key);
+    const lastEntryAt = lastEntry === undefined ? null : new Date(lastEntry.recorded_at).toISOString();
+    const assessment: Assessment = { id: uuidv7(), assessedAt: now.toISOString(), document, checks, lastEntryAt };
     this.auditScan(assessment, officerId, now);
     this.forgetExpired();
     this.pending.set(assessment.id, { assessment, documentKey: key, monotonicMs });

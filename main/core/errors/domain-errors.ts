@@ -27,11 +27,26 @@ export class NotSignedInError extends DomainError {
 export class WrongCredentialsError extends DomainError {
   readonly kind = 'wrong-credentials';
   override readonly name = 'WrongCredentialsError';
+
+  constructor(
+    message: string,
+    /** Wrong PINs still allowed before the account locks, when the screen may say so. */
+    readonly triesLeft?: number,
+  ) {
+    super(message);
+  }
 }
 
 export class AccountLockedError extends DomainError {
   readonly kind = 'account-locked';
   override readonly name = 'AccountLockedError';
+
+  constructor(
+    message: string,
+    readonly lockedUntil?: Date,
+  ) {
+    super(message);
+  }
 }
 
 /** The core cannot do this now (the disk is full, the store is read-only): nothing was kept. */

@@ -6,8 +6,12 @@ import type { OfficerSummary } from '../../common/contract/officers.js';
 /** Who is signed in on one connection; each connection (window, browser tab) signs in on its own. */
 export interface ConnectionAuth {
   readonly officer: OfficerSummary | undefined;
+  /** The officer stays signed in but their screen is locked: they resume with their PIN, or sign out. */
+  readonly locked: boolean;
+  /** Signs this officer in, unlocked, replacing whoever was. */
   signIn(officer: OfficerSummary): void;
   signOut(): void;
+  lock(): void;
 }
 
 /** What a handler knows about its caller. */

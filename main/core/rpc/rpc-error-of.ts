@@ -1,5 +1,5 @@
-import type { RpcErrorCode } from '../../common/contract/rpc-errors.js';
-import { DomainError, type DomainErrorKind } from '../errors/domain-errors.js';
+import type { RpcErrorBody, RpcErrorCode, RpcErrorDetails } from '../../common/contract/rpc-errors.js';
+import { AccountLockedError, DomainError, WrongCredentialsError, type DomainErrorKind } from '../errors/domain-errors.js';
 
 const WIRE_CODE: Readonly<Record<DomainErrorKind, RpcErrorCode>> = {
   'invalid-request': 'invalid_params',
@@ -10,7 +10,16 @@ const WIRE_CODE: Readonly<Record<DomainErrorKind, RpcErrorCode>> = {
   'damaged-data': 'internal',
 };
 
+/** What a screen shows besides the message (tries left, locked until), machine-readable. */
+function detailsOf(error: DomainError): RpcErrorDetails | undefined {
+  if (error instanceof WrongCredentialsError && error.triesLeft !== undefined) return { triesLeft: error.triesLeft };
+  if (error instanceof AccountLockedError && error.lockedUntil !== undefined) return { lockedUntil: error.lockedUntil.toISOString() };
+  return undefined;
+}
+
 /** The wire error for a domain error, its message kept; null for any other fault, which stays in the log. */
-export function rpcErrorOf(error: unknown): { readonly code: RpcErrorCode; readonly message: string } | null {
-  return error instanceof DomainError ? { code: WIRE_CODE[error.kind], message: error.message } : null;
+export function rpcErrorOf(error: unknown): RpcErrorBody | null {
+  if (!(error instanceof DomainError)) return null;
+  const details = detailsOf(error);
+  return { code: WIRE_CODE[error.kind], message: error.message, ...(details === undefined ? {} : { details }) };
 }

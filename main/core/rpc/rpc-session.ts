@@ -1,7 +1,7 @@
 import type { Observable, Subscription } from 'rxjs';
 import type * as z from 'zod';
 import type { Logger } from 'pino';
-import { RpcErrorCode, type RpcErrorBody } from '../../common/contract/rpc-errors.js';
+import { RpcErrorCode, type RpcErrorBody, type RpcErrorDetails } from '../../common/contract/rpc-errors.js';
 import {
   ClientMessage,
   MAX_MESSAGE_BYTES,
@@ -23,37 +23,53 @@ const MAX_STREAMS_PER_CONNECTION = 64;
 
 export interface RpcSessionOptions {
   readonly log: Logger;
-  /** A signed-in officer is signed out after this long without a call that needs a role. */
-  readonly idleTimeoutMs: number;
-  /** Monotonic milliseconds: a wall-clock jump must not end or extend a session. */
+  /** A signed-in officer's session locks after this long without a call that needs a role. */
+  readonly idleLockMs: number;
+  /** Monotonic milliseconds: a wall-clock jump must not lock, end or extend a session. */
   readonly monotonicNow: () => number;
-  /** Told when a session ends by idleness, so it can be audited. */
-  readonly onIdleSignOut?: (officerId: string) => void;
+  /** Told once when a session locks by idleness, so it can be audited. */
+  readonly onIdleLock?: (officerId: string) => void;
   readonly onDispose?: () => void;
 }
 
 interface AccessRule {
   readonly access: Access;
   readonly beforePinChange?: true;
+  readonly whileLocked?: true;
 }
 
 type AnyMethodHandler = (params: unknown, context: CallContext) => unknown;
 type AnyStreamHandler = (params: unknown, context: CallContext) => Observable<unknown>;
 
-/** The officer signed in on one connection, and when they last did something that needed it. */
+/** The officer signed in on one connection, whether their screen is locked, and when they last did something that needed a role. */
 class SignInState implements ConnectionAuth {
   officer: OfficerSummary | undefined;
+  locked = false;
   lastActivity = 0;
 
   constructor(private readonly monotonicNow: () => number) {}
 
   signIn(officer: OfficerSummary): void {
     this.officer = officer;
+    this.locked = false;
     this.lastActivity = this.monotonicNow();
   }
 
   signOut(): void {
     this.officer = undefined;
+    this.locked = false;
+  }
+
+  lock(): void {
+    if (this.officer !== undefined) this.locked = true;
+  }
+
+  /** Locks a session idle for longer than `idleLockMs`; the officer it locked, or undefined when nothing changed. */
+  lockIfIdle(idleLockMs: number): OfficerSummary | undefined {
+    const officer = this.officer;
+    if (officer === undefined || this.locked || this.monotonicNow() - this.lastActivity <= idleLockMs) return undefined;
+    this.locked = true;
+    return officer;
   }
 }
 
@@ -131,9 +147,10 @@ export class RpcSession {
       return;
     }
     const spec = rpcMethods[method];
-    // Everything after parsing runs inside the try: even an access check can fail
-    // (auditing an idle sign-out on a full disk), and every call gets its answer.
+    // Everything after parsing runs inside the try: even an access check can fail,
+    // and every call gets its answer.
     try {
+      this.lockIfIdle();
       const params = this.checkParams(id, spec.params, rawParams);
       if (params === undefined || !this.checkAccess(id, spec)) return;
       const handler = this.handlers.methods[method] as AnyMethodHandler;
@@ -160,6 +177,7 @@ export class RpcSession {
     const spec = rpcStreams[name];
     let subscription: Subscription;
     try {
+      this.lockIfIdle();
       const params = this.checkParams(id, spec.params, rawParams);
       if (params === undefined || !this.checkAccess(id, spec)) return;
       const handler = this.handlers.streams[name] as AnyStreamHandler;
@@ -213,6 +231,16 @@ export class RpcSession {
     return undefined;
   }
 
+  /**
+   * Idleness is judged at the next call, on the monotonic clock, before its
+   * access check: every method, auth.session included, sees the session as
+   * locked once the idle time has passed, and the lock is audited once.
+   */
+  private lockIfIdle(): void {
+    const officer = this.auth.lockIfIdle(this.options.idleLockMs);
+    if (officer !== undefined) this.options.onIdleLock?.(officer.id);
+  }
+
   private checkAccess(id: RequestId, rule: AccessRule): boolean {
     if (rule.access === 'anyone') return true;
     const officer = this.auth.officer;
@@ -220,12 +248,8 @@ export class RpcSession {
       this.sendError(id, 'unauthenticated', 'sign in first');
       return false;
     }
-    const now = this.options.monotonicNow();
-    if (now - this.auth.lastActivity > this.options.idleTimeoutMs) {
-      this.auth.signOut();
-      this.options.onIdleSignOut?.(officer.id);
-      const minutes = Math.round(this.options.idleTimeoutMs / 60_000);
-      this.sendError(id, 'unauthenticated', `signed out after ${String(minutes)} minutes without activity; sign in again`);
+    if (this.auth.locked && rule.whileLocked !== true) {
+      this.sendError(id, 'session_locked', 'the screen is locked: resume with your PIN');
       return false;
     }
     if (!rule.access.some((role) => officer.roles.includes(role))) {
@@ -236,14 +260,15 @@ export class RpcSession {
       this.sendError(id, 'forbidden', 'change your one-time PIN first');
       return false;
     }
-    this.auth.lastActivity = now;
+    // A locked session's sign-out or lock is not activity: it must not restart the idle time.
+    if (!this.auth.locked) this.auth.lastActivity = this.options.monotonicNow();
     return true;
   }
 
   private sendHandlerError(id: RequestId, name: string, error: unknown): void {
     const wire = rpcErrorOf(error);
     if (wire !== null) {
-      this.sendError(id, wire.code, wire.message);
+      this.sendError(id, wire.code, wire.message, wire.details);
       return;
     }
     // Log the method and the fault, never the params: they may hold a traveller's data.
@@ -251,8 +276,8 @@ export class RpcSession {
     this.sendError(id, 'internal', 'the core could not complete this request; see the core log');
   }
 
-  private sendError(id: RequestId | null, code: RpcErrorCode, message: string): void {
-    const error: RpcErrorBody = { code: RpcErrorCode.parse(code), message };
+  private sendError(id: RequestId | null, code: RpcErrorCode, message: string, details?: RpcErrorDetails): void {
+    const error: RpcErrorBody = { code: RpcErrorCode.parse(code), message, ...(details === undefined ? {} : { details }) };
     this.send({ type: 'error', id, error });
   }
 

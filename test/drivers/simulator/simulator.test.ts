@@ -50,4 +50,40 @@ describe('the simulator', () => {
     expect(observed.scans).toHaveLength(40);
     expect(observed.scans.every((scan) => scan.raw[0] === 0x1c && scan.raw[1] === 0x02)).toBe(true);
   });
+
+  it('with interval 0, sends nothing by itself and one document of the asked kind on demand', async () => {
+    const observed = observeReader('sim:?interval=0&seed=4&framing=accessis');
+    await expect.poll(() => observed.reader.status().state, WAIT).toBe('ready');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(observed.scans).toEqual([]);
+    const today = new Date().toISOString().slice(0, 10);
+    const eighteenYearsAgo = `${String(new Date().getUTCFullYear() - 18)}${today.slice(4)}`;
+    for (const kind of ['valid', 'expired', 'ocr-error', 'minor', 'valid'] as const) observed.reader.simulateScan(kind);
+    await expect.poll(() => observed.scans.length, WAIT).toBe(5);
+    const [valid, expired, misread, minor, again] = observed.scans.map((scan) => scan.mrz);
+    // Framed like the configured reader, so the whole pipeline ran.
+    expect(observed.scans.every((scan) => scan.raw[0] === 0x1c)).toBe(true);
+    expect(valid).toMatchObject({ valid: true, corrections: [], fields: { issuingState: 'UTO', nationality: 'UTO' } });
+    expect((valid?.fields.expiryDateIso ?? '') > today).toBe(true);
+    expect((valid?.fields.birthDateIso ?? '9') < eighteenYearsAgo).toBe(true);
+    expect(expired).toMatchObject({ valid: true, corrections: [] });
+    expect((expired?.fields.expiryDateIso ?? '9') < today).toBe(true);
+    expect(misread?.valid).toBe(true);
+    expect(misread?.corrections).not.toEqual([]);
+    expect(minor).toMatchObject({ valid: true, corrections: [] });
+    expect((minor?.fields.birthDateIso ?? '') > eighteenYearsAgo).toBe(true);
+    expect(again?.fields.documentNumber).not.toBe(valid?.fields.documentNumber);
+  });
+
+  it('refuses a scan on demand from a reader that is not a simulator', () => {
+    const observed = observeReader('replay:/nonexistent/capture.jsonl');
+    expect(() => {
+      observed.reader.simulateScan('valid');
+    }).toThrow(expect.objectContaining({ name: 'SimulateScanError', reason: 'not-a-simulator' }));
+    const broken = observeReader('sim:?interval=-1');
+    expect(broken.reader.kind).toBe('sim');
+    expect(() => {
+      broken.reader.simulateScan('valid');
+    }).toThrow(expect.objectContaining({ reason: 'not-a-simulator' }));
+  });
 });

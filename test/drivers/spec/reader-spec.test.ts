@@ -23,6 +23,11 @@ describe('reader specs', () => {
     });
     expect(parseReaderSpec('hid:0db5:0160?decoder=accessis')).toMatchObject({ kind: 'hid', vendorId: 0x0db5, productId: 0x0160, decoder: 'accessis' });
     expect(parseReaderSpec('sim:?interval=5&invalid=0.1')).toMatchObject({ kind: 'sim', intervalSeconds: 5, invalid: 0.1, formats: ['TD1', 'TD2', 'TD3', 'MRV-A', 'MRV-B'], count: null });
+    // 0: documents only on demand.
+    expect(parseReaderSpec('sim:?interval=0')).toMatchObject({ kind: 'sim', intervalSeconds: 0 });
+    expect(parseReaderSpec('sim:?interval=0.001')).toMatchObject({ intervalSeconds: 0.001 });
+    expect(safeParseReaderSpec('sim:?interval=0.0005')).toMatchObject({ ok: false, error: { issues: [{ option: 'interval', message: 'must be 0 (documents only on demand) or at least 0.001' }] } });
+    expect(safeParseReaderSpec('sim:?interval=-1')).toMatchObject({ ok: false, error: { issues: [{ option: 'interval' }] } });
     expect(parseReaderSpec('replay:/path/capture.jsonl?pace=recorded')).toMatchObject({ kind: 'replay', file: '/path/capture.jsonl', pace: 'recorded' });
   });
 

@@ -46,6 +46,16 @@ describe('the RPC client', () => {
     expect(error).toMatchObject({ code: 'forbidden', message: 'needs supervisor' });
   });
 
+  it('carries an error answer\'s details, and keeps keys it does not know yet', async () => {
+    const core = scriptedCore();
+    const wrong = core.client.call('auth.login', { officerId: 'uto-guard', pin: '000000' });
+    core.answer({ type: 'error', id: 1, error: { code: 'invalid_credentials', message: 'wrong officer id or PIN', details: { triesLeft: 3, later: 'kept' } } });
+    await expect(wrong).rejects.toMatchObject({ code: 'invalid_credentials', details: { triesLeft: 3, later: 'kept' } });
+    const plain = core.client.call('system.info', {});
+    core.answer({ type: 'error', id: 2, error: { code: 'forbidden', message: 'needs supervisor' } });
+    expect(await plain.catch((caught: unknown) => caught)).toHaveProperty('details', undefined);
+  });
+
   it('ignores unreadable messages and answers to ids it never sent', async () => {
     const core = scriptedCore();
     const pending = core.client.call('system.ping', {});

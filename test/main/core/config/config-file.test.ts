@@ -49,9 +49,16 @@ describe('the config file', () => {
       ...valid,
       central: { ...valid.central, deliveryDeadlineMinutes: 15 },
       checks: { expiringWithinDays: 30, rescanWindowSeconds: 60 },
+      session: { idleLockSeconds: 300, maxWrongPins: 5, lockoutMinutes: 5 },
       retention: { deliveredDays: 90 },
     });
-    const tuned = { ...valid, central: { ...valid.central, deliveryDeadlineMinutes: 60 }, checks: { expiringWithinDays: 90, rescanWindowSeconds: 10 }, retention: { deliveredDays: 30 } };
+    const tuned = {
+      ...valid,
+      central: { ...valid.central, deliveryDeadlineMinutes: 60 },
+      checks: { expiringWithinDays: 90, rescanWindowSeconds: 10 },
+      session: { idleLockSeconds: 60, maxWrongPins: 3, lockoutMinutes: 15 },
+      retention: { deliveredDays: 30 },
+    };
     expect(loadConfigFile(writeConfig(tuned)).config).toEqual(tuned);
   });
 

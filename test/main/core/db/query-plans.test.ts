@@ -7,6 +7,12 @@
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { EMPTY } from 'rxjs';
+import { defaultConfig } from '../../../../main/common/contract/config.js';
+import { AuditTrail } from '../../../../main/core/audit/audit-trail.js';
+import { CaptureService } from '../../../../main/core/capture/capture-service.js';
+import { VisaTable } from '../../../../main/core/reference/visa-table.js';
 import { CrossingQueries } from '../../../../main/core/capture/crossing-queries.js';
 import { migrate } from '../../../../main/core/db/migrate.js';
 import { migrations } from '../../../../main/core/db/migrations/index.js';
@@ -95,6 +101,25 @@ describe('query plans of the hot queries', () => {
     });
     expect(statements).toHaveLength(2);
     for (const sql of statements) expect(fullScans(sql, plan(db, sql)), sql).toEqual([]);
+    db.close();
+  });
+
+  it("every assessment's previous crossing and last entry find the document through its index", () => {
+    const db = migratedDatabase();
+    const statements = preparedDuring(db, () => {
+      const capture = new CaptureService({
+        db,
+        audit: new AuditTrail(db, 'uto-plan-lane'),
+        config: defaultConfig('uto-plan-lane'),
+        visaRules: new VisaTable().reader,
+        scans$: EMPTY,
+        log: pino({ level: 'silent' }),
+      });
+      capture.close();
+    });
+    const byDocument = statements.filter((sql) => sql.includes('document_key = ?'));
+    expect(byDocument).toHaveLength(2);
+    for (const sql of byDocument) expect(fullScans(sql, plan(db, sql)), sql).toEqual([]);
     db.close();
   });
 

@@ -52,11 +52,42 @@ describe('readers composed into the core', () => {
     );
     expect(statuses.readers).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ readerId: 'gone', state: 'disconnected', reason: 'not-present' }),
-        expect.objectContaining({ readerId: 'desk', state: 'ready' }),
+        expect.objectContaining({ readerId: 'gone', kind: 'serial', state: 'disconnected', reason: 'not-present' }),
+        expect.objectContaining({ readerId: 'desk', kind: 'sim', state: 'ready' }),
       ]),
     );
     await expect(client.call('system.ping', {})).resolves.toMatchObject({ at: expect.any(Number) });
+    client.close();
+  });
+
+  it('makes the simulator scan a document of the chosen kind on demand, through the reader path to the guard', async () => {
+    const appliance = await startInProcessAppliance({
+      readers: [
+        { id: 'simulator', spec: 'sim:?interval=0' },
+        { id: 'gone', spec: 'serial:/dev/sahman-no-such-port?framing=lines' },
+        { id: 'capture', spec: 'replay:/nonexistent/capture.jsonl' },
+      ],
+    });
+    await addOfficers(appliance.dataDir, [{ id: 'uto-guard-6', pin: '161803', roles: ['guard'] }]);
+    const { client } = await connectClient(appliance.host.port, appliance.host.token);
+    await client.call('auth.login', { officerId: 'uto-guard-6', pin: '161803' });
+    await firstValueFrom(client.stream('readers.status', {}).pipe(filter((event) => event.readers.some((reader) => reader.readerId === 'simulator' && reader.state === 'ready'))));
+    const assessments = firstValueFrom(client.stream('capture.assessments', {}).pipe(take(4), toArray()));
+    await client.call('system.ping', {});
+    for (const kind of ['valid', 'expired', 'ocr-error', 'minor'] as const) await client.call('readers.simulateScan', { readerId: 'simulator', kind });
+    const [valid, expired, misread, minor] = await assessments;
+    const outcome = (assessment: typeof valid, code: string): string | undefined => assessment?.checks.find((check) => check.code === code)?.outcome;
+    expect(valid?.document).toMatchObject({ source: { method: 'reader', readerId: 'simulator' }, valid: true, corrections: [], fields: { issuingState: 'UTO' } });
+    expect([outcome(valid, 'expiry'), outcome(valid, 'minor')]).toEqual(['pass', 'pass']);
+    expect(outcome(expired, 'expiry')).toBe('alert');
+    expect(misread?.document.valid).toBe(true);
+    expect(misread?.document.corrections).not.toEqual([]);
+    expect(outcome(minor, 'minor')).not.toBe('pass');
+
+    await expect(client.call('readers.simulateScan', { readerId: 'nowhere', kind: 'valid' })).rejects.toMatchObject({ code: 'invalid_params', message: 'no reader "nowhere" is configured' });
+    for (const readerId of ['gone', 'capture']) {
+      await expect(client.call('readers.simulateScan', { readerId, kind: 'valid' })).rejects.toMatchObject({ code: 'invalid_params', message: expect.stringContaining('is not a simulator') });
+    }
     client.close();
   });
 });

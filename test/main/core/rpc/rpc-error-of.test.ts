@@ -23,6 +23,15 @@ describe('domain errors at the RPC edge', () => {
     expect(rpcErrorOf(error)).toEqual({ code, message: error.message });
   });
 
+  it('carries tries left and the end of a lockout as machine-readable details', () => {
+    expect(rpcErrorOf(new WrongCredentialsError('wrong PIN', 2))).toEqual({ code: 'invalid_credentials', message: 'wrong PIN', details: { triesLeft: 2 } });
+    expect(rpcErrorOf(new AccountLockedError('locked', new Date('2031-05-06T07:08:09.000Z')))).toEqual({
+      code: 'account_locked',
+      message: 'locked',
+      details: { lockedUntil: '2031-05-06T07:08:09.000Z' },
+    });
+  });
+
   it('leaves any other fault to the log: it never reaches the client as it is', () => {
     expect(rpcErrorOf(new Error('SQLITE_CORRUPT at /var/lib/sahman/sahman.db'))).toBeNull();
     expect(rpcErrorOf('a string')).toBeNull();
