@@ -5,7 +5,7 @@ import { formatMrz } from '../../../main/common/icao/index.js';
 
 /** The key a US-keyboard wedge presses for each zone character, as `code` and Shift. */
 function keysOf(text: string): { code: string; shift: boolean }[] {
-  return Array.from(text).flatMap((character) => {
+  return Array.from(text).flatMap((character): { code: string; shift: boolean }[] => {
     if (character === '\n') return [{ code: 'Enter', shift: false }];
     if (character === '<') return [{ code: 'ShiftLeft', shift: true }, { code: 'Comma', shift: true }];
     if (/[0-9]/.test(character)) return [{ code: `Digit${character}`, shift: false }];
