@@ -6,6 +6,7 @@ import type { ReaderService } from '../readers/reader-service.js';
 import { diagnosticsHandlers } from '../services/diagnostics-service.js';
 import type { SystemService } from '../services/system-service.js';
 import type { SyncService } from '../sync/sync-service.js';
+import { placeholderHandlers } from './placeholder-handlers.js';
 
 export interface CoreHandlerParts {
   readonly auth: AuthService;
@@ -23,6 +24,7 @@ export function coreHandlers(parts: CoreHandlerParts): RpcHandlers {
   return {
     methods: {
       ...authHandlers(parts.auth),
+      ...placeholderHandlers(),
       'capture.manualEntry': captureRpc['capture.manualEntry'],
       'capture.record': captureRpc['capture.record'],
       'crossings.void': captureRpc['crossings.void'],

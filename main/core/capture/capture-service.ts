@@ -228,7 +228,7 @@ export class CaptureService {
       corrections: result.corrections,
       errors: result.errors.map(({ code, field }) => ({ code, field })),
     };
-    const assessment: Assessment = { id: uuidv7(), assessedAt: now.toISOString(), document, checks };
+    const assessment: Assessment = { id: uuidv7(), assessedAt: now.toISOString(), document, checks, lastEntryAt: null };
     this.auditScan(assessment, officerId, now);
     this.forgetExpired();
     this.pending.set(assessment.id, { assessment, documentKey: key, monotonicMs });

@@ -8,6 +8,7 @@ import type { RpcHandlers } from '../rpc/handlers.js';
 function statusView(status: ReaderStatus): ReaderStatusView {
   return {
     readerId: status.readerId,
+    kind: 'unknown',
     state: status.state,
     ...(status.reason === undefined ? {} : { reason: status.reason }),
     ...(status.message === undefined ? {} : { message: status.message }),

@@ -29,6 +29,7 @@ export class SystemService {
       lane: config.lane,
       directionDefault: config.directionDefault,
       version: this.options.version,
+      idleLockSeconds: 300,
       protocolVersion: RPC_PROTOCOL_VERSION,
       host: this.options.host,
       startedAt: this.startedAtWall.toISOString(),
