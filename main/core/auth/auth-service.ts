@@ -1,10 +1,9 @@
-import { randomInt } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { OfficerSummary } from '../../common/contract/officers.js';
 import type { AuditTrail } from '../audit/audit-trail.js';
-import { AccountLockedError, InvalidRequestError, NotSignedInError, UnavailableError, WrongCredentialsError } from '../errors/domain-errors.js';
-import { storageFailure } from '../store/storage-failure.js';
-import { hashPin, verifyPin } from './pin-hash.js';
+import { AccountLockedError, InvalidRequestError, NotSignedInError, WrongCredentialsError } from '../errors/domain-errors.js';
+import { auditedWrite } from '../store/audited-write.js';
+import { hashPin, newOneTimePin, verifyPin } from './pin-hash.js';
 import type { OfficerRecord, OfficerStore } from './officer-store.js';
 
 export interface AuthPolicy {
@@ -58,7 +57,7 @@ export class AuthService {
     if (!(await verifyPin(pin, officer.pinHash))) {
       const failures = officer.failedAttempts + 1;
       const locks = failures >= this.policy.maxFailures;
-      this.write(() => {
+      auditedWrite(this.db, () => {
         this.officers.recordFailure(officer.id, locks ? 0 : failures, locks ? at.getTime() + this.policy.lockoutMs : null);
         this.audit.append({ action: 'login-failed', officerId: officer.id, at, details: { reason: locks ? 'wrong-pin-locked' : 'wrong-pin', failures } });
       });
@@ -66,11 +65,17 @@ export class AuthService {
         ? new AccountLockedError(`too many wrong PINs: this account is locked for ${String(Math.round(this.policy.lockoutMs / 60_000))} minutes`)
         : new WrongCredentialsError('wrong officer id or PIN');
     }
-    this.write(() => {
+    auditedWrite(this.db, () => {
       this.officers.recordSuccess(officer.id);
       this.audit.append({ action: 'login', officerId: officer.id, at });
     });
     return summary(officer);
+  }
+
+  /** The account as it is now, for a session signed in earlier; undefined once it is deactivated. */
+  currentOfficer(officerId: string): OfficerSummary | undefined {
+    const officer = this.officers.find(officerId);
+    return officer?.active === true ? summary(officer) : undefined;
   }
 
   logout(officerId: string, reason: 'requested' | 'idle'): void {
@@ -83,7 +88,7 @@ export class AuthService {
     if (!(await verifyPin(currentPin, officer.pinHash))) throw new InvalidRequestError('the current PIN is wrong');
     if (newPin === currentPin) throw new InvalidRequestError('the new PIN must differ from the current one');
     const pinHash = await hashPin(newPin);
-    this.write(() => {
+    auditedWrite(this.db, () => {
       this.officers.setPin(officer.id, pinHash);
       this.audit.append({ action: 'pin-change', officerId: officer.id, at: this.now() });
     });
@@ -94,7 +99,7 @@ export class AuthService {
   /** At first start (no officers at all): a technician who must change the returned one-time PIN. */
   async createFirstTechnician(): Promise<{ officerId: string; pin: string } | undefined> {
     if (this.officers.count() > 0) return undefined;
-    const pin = String(randomInt(0, 100_000_000)).padStart(8, '0');
+    const pin = newOneTimePin();
     const pinHash = await hashPin(pin);
     const created = this.db
       .transaction((): boolean => {
@@ -108,22 +113,8 @@ export class AuthService {
   }
 
   private writeAudit(action: 'login-failed' | 'logout', officerId: string | null, details: Record<string, string | number>): void {
-    this.write(() => {
+    auditedWrite(this.db, () => {
       this.audit.append({ action, officerId, at: this.now(), details });
     });
-  }
-
-  /**
-   * One write transaction. A storage failure becomes a clear `unavailable`: an
-   * officer action that cannot be audited does not happen.
-   */
-  private write(change: () => void): void {
-    try {
-      this.db.transaction(change).immediate();
-    } catch (error) {
-      const why = storageFailure(error);
-      if (why === undefined) throw error;
-      throw new UnavailableError(`cannot record this now: ${why}; call a technician`);
-    }
   }
 }
