@@ -27,6 +27,11 @@ export interface RpcSessionOptions {
   readonly idleTimeoutMs: number;
   /** Monotonic milliseconds: a wall-clock jump must not end or extend a session. */
   readonly monotonicNow: () => number;
+  /**
+   * The signed-in officer's account as it is now, or undefined once deactivated: read before each
+   * role-guarded call, so a deactivation or a change of roles applies to sessions already open.
+   */
+  readonly currentOfficer?: (officerId: string) => OfficerSummary | undefined;
   /** Told when a session ends by idleness, so it can be audited. */
   readonly onIdleSignOut?: (officerId: string) => void;
   readonly onDispose?: () => void;
@@ -228,11 +233,18 @@ export class RpcSession {
       this.sendError(id, 'unauthenticated', `signed out after ${String(minutes)} minutes without activity; sign in again`);
       return false;
     }
-    if (!rule.access.some((role) => officer.roles.includes(role))) {
+    const current = this.options.currentOfficer === undefined ? officer : this.options.currentOfficer(officer.id);
+    if (current === undefined) {
+      this.auth.signOut();
+      this.sendError(id, 'unauthenticated', 'this account was deactivated; signed out');
+      return false;
+    }
+    this.auth.officer = current;
+    if (!rule.access.some((role) => current.roles.includes(role))) {
       this.sendError(id, 'forbidden', `needs one of the roles: ${rule.access.join(', ')}`);
       return false;
     }
-    if (officer.mustChangePin && rule.beforePinChange !== true) {
+    if (current.mustChangePin && rule.beforePinChange !== true) {
       this.sendError(id, 'forbidden', 'change your one-time PIN first');
       return false;
     }

@@ -22,6 +22,12 @@ const sampleParams: Record<MethodName | StreamName, unknown> = {
   'capture.record': { assessmentId: '01a22400-0000-7000-8000-000000000000', direction: 'entry', decision: { outcome: 'admit', reasons: ['documents-in-order'] } },
   'capture.assessments': {},
   'crossings.void': { crossingId: '01a22400-0000-7000-8000-000000000000', reason: 'typed into the wrong lane' },
+  // A guard (what a supervisor may create) and unknown ids: allowed by access, and no caller's account changes.
+  'officers.list': {},
+  'officers.create': { id: 'uto-matrix-guard', displayName: 'Officer Utopia Matrix', roles: ['guard'] },
+  'officers.update': { id: 'nobody-here', displayName: 'Officer Utopia Nobody' },
+  'officers.setActive': { id: 'nobody-here', active: true },
+  'officers.resetPin': { id: 'nobody-here' },
   'supervisor.laneActivity': {},
   'supervisor.openReferrals': {},
   'system.info': {},
