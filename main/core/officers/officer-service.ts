@@ -48,14 +48,15 @@ interface Acting {
 const MAX_OS_USER = 64;
 
 function accountView(officer: OfficerRecord, now: Date): OfficerAccount {
-  const locked = officer.lockedUntil !== null && officer.lockedUntil > now.getTime();
+  const { lockedUntil } = officer;
   return {
     id: officer.id,
     displayName: officer.displayName,
     roles: [...officer.roles],
     mustChangePin: officer.mustChangePin,
     active: officer.active,
-    lockedUntil: locked && officer.lockedUntil !== null ? new Date(officer.lockedUntil).toISOString() : null,
+    // A lockout that has run out is no lockout: the screen shows none.
+    lockedUntil: lockedUntil !== null && lockedUntil > now.getTime() ? new Date(lockedUntil).toISOString() : null,
     createdAt: new Date(officer.createdAt).toISOString(),
   };
 }
