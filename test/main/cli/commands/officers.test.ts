@@ -2,14 +2,11 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AuditEvent } from '../../../../main/common/contract/audit.js';
 import { defaultConfig } from '../../../../main/common/contract/config.js';
 import { OfficerAccount } from '../../../../main/common/contract/officers.js';
 import { officersCommand } from '../../../../main/cli/commands/officers.js';
 import { startCore } from '../../../../main/core/app/core.js';
-import { openDatabase } from '../../../../main/core/db/open-database.js';
-import { DATABASE_FILE_NAME } from '../../../../main/core/store/open-store.js';
-import { auditEvents } from '../../../rigs/audit-rows.js';
+import { officerAccountEvents } from '../../../rigs/audit-rows.js';
 import { startInProcessAppliance } from '../../../rigs/in-process-appliance.js';
 import { tempDir } from '../../../rigs/temp-dir.js';
 import { connectClient } from '../../../rigs/ws-rpc.js';
@@ -23,15 +20,6 @@ function oneTimePinIn(stdout: string): string {
   const pin = /One-time PIN: (\d{8})\n/.exec(stdout)?.[1];
   if (pin === undefined) throw new Error(`no one-time PIN in: ${stdout}`);
   return pin;
-}
-
-function officerEvents(dataDir: string): AuditEvent[] {
-  const db = openDatabase(path.join(dataDir, DATABASE_FILE_NAME), { readonly: true });
-  try {
-    return auditEvents(db).filter(({ action }) => action.startsWith('officer-') || action === 'pin-reset');
-  } finally {
-    db.close();
-  }
 }
 
 /** A data folder whose appliance started once (so it has its first technician) and is not running. */
@@ -65,7 +53,7 @@ describe('sahman officers', () => {
     const json = OfficerAccount.array().parse(JSON.parse((await officers(appliance.dataDir, 'list', '--json')).stdout));
     expect(json.map((officer) => officer.id)).toEqual(['technician', 'uto-guard-1']);
 
-    expect(officerEvents(appliance.dataDir)).toMatchObject([
+    expect(officerAccountEvents(appliance.dataDir)).toMatchObject([
       { action: 'officer-create', officerId: null, details: { console: 'local', osUser: os.userInfo().username, targetOfficerId: 'uto-guard-1', roles: 'guard,supervisor' } },
     ]);
   });
@@ -82,7 +70,7 @@ describe('sahman officers', () => {
     expect(await officers(dataDir, 'disable', 'technician')).toMatchObject({ code: 0, stdout: 'technician: inactive\n' });
     expect(await officers(dataDir, 'enable', 'technician')).toMatchObject({ code: 0, stdout: 'technician: active\n' });
 
-    expect(officerEvents(dataDir).map(({ action, officerId, details }) => [action, officerId, details.targetOfficerId, details.roles, details.console])).toEqual([
+    expect(officerAccountEvents(dataDir).map(({ action, officerId, details }) => [action, officerId, details.targetOfficerId, details.roles, details.console])).toEqual([
       ['officer-create', null, 'uto-tech-2', 'technician', 'local'],
       ['officer-update', null, 'technician', 'guard,supervisor', 'local'],
       ['officer-deactivate', null, 'technician', undefined, 'local'],
@@ -100,8 +88,8 @@ describe('sahman officers', () => {
     const pin = oneTimePinIn(reset.stdout);
     expect(await client.call('auth.login', { officerId: 'technician', pin })).toMatchObject({ id: 'technician', mustChangePin: true });
     client.close();
-    expect(officerEvents(appliance.dataDir)).toMatchObject([{ action: 'pin-reset', officerId: null, details: { console: 'local', targetOfficerId: 'technician' } }]);
-    expect(JSON.stringify(officerEvents(appliance.dataDir))).not.toContain(pin);
+    expect(officerAccountEvents(appliance.dataDir)).toMatchObject([{ action: 'pin-reset', officerId: null, details: { console: 'local', targetOfficerId: 'technician' } }]);
+    expect(JSON.stringify(officerAccountEvents(appliance.dataDir))).not.toContain(pin);
   });
 
   it('says what is wrong with bad input in one line, with a non-zero exit and no stack trace', async () => {

@@ -4,7 +4,7 @@ import type { AuditEvent } from '../../../../main/common/contract/audit.js';
 import type { RpcClient } from '../../../../main/common/rpc/client.js';
 import { openDatabase } from '../../../../main/core/db/open-database.js';
 import { DATABASE_FILE_NAME } from '../../../../main/core/store/open-store.js';
-import { auditBody, auditEvents } from '../../../rigs/audit-rows.js';
+import { auditBody, auditEvents, officerAccountEvents } from '../../../rigs/audit-rows.js';
 import { startInProcessAppliance } from '../../../rigs/in-process-appliance.js';
 import { addOfficers, type TestOfficer } from '../../../rigs/officers.js';
 import { connectClient } from '../../../rigs/ws-rpc.js';
@@ -23,14 +23,7 @@ async function applianceWith(officers: readonly TestOfficer[], authPolicy?: { ma
     await client.call('auth.login', { officerId: officer.id, pin: officer.pin });
     return client;
   };
-  const officerEvents = (): AuditEvent[] => {
-    const db = openDatabase(path.join(appliance.dataDir, DATABASE_FILE_NAME), { readonly: true });
-    try {
-      return auditEvents(db).filter(({ action }) => action.startsWith('officer-') || action === 'pin-reset');
-    } finally {
-      db.close();
-    }
-  };
+  const officerEvents = (): AuditEvent[] => officerAccountEvents(appliance.dataDir);
   const everyAuditBody = (): string => {
     const db = openDatabase(path.join(appliance.dataDir, DATABASE_FILE_NAME), { readonly: true });
     try {
