@@ -1,6 +1,9 @@
+import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AuditEvent } from '../../main/common/contract/audit.js';
+import { openDatabase } from '../../main/core/db/open-database.js';
 import { decodeStoredBody, encodeAuditBody } from '../../main/core/store/body-codec.js';
+import { DATABASE_FILE_NAME } from '../../main/core/store/open-store.js';
 
 /** Every audit event in chain order, read back and validated as the verifier reads them. */
 export function auditEvents(db: Database): AuditEvent[] {
@@ -23,4 +26,14 @@ export function auditBody(db: Database, chainIndex: number): string {
 export function editAuditBody(db: Database, chainIndex: number, edit: (text: string) => string): void {
   const edited = edit(auditBody(db, chainIndex));
   db.prepare('UPDATE audit_events SET body = ? WHERE chain_index = ?').run(encodeAuditBody(edited), chainIndex);
+}
+
+/** The account changes in a data folder's trail (creations, updates, (de)activations, PIN resets), read through a connection of their own. */
+export function officerAccountEvents(dataDir: string): AuditEvent[] {
+  const db = openDatabase(path.join(dataDir, DATABASE_FILE_NAME), { readonly: true });
+  try {
+    return auditEvents(db).filter(({ action }) => action.startsWith('officer-') || action === 'pin-reset');
+  } finally {
+    db.close();
+  }
 }

@@ -1,14 +1,7 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { AuditTrail } from '../../core/audit/audit-trail.js';
 import { exportCrossings, type ExportFormat } from '../../core/capture/export-crossings.js';
-import { CONFIG_FILE_NAME, loadConfigFile } from '../../core/config/config-file.js';
-import { CoreStartError } from '../../core/app/core-start-error.js';
-import { migrate } from '../../core/db/migrate.js';
-import { migrations } from '../../core/db/migrations/index.js';
-import { openDatabase } from '../../core/db/open-database.js';
-import { DATABASE_FILE_NAME } from '../../core/store/open-store.js';
 import { ExitCode, type Command } from '../command.js';
+import { DataFolderError, openDataFolderStore } from '../data-folder.js';
 import { defaultDataDir } from '../default-data-dir.js';
 import { UsageError, parseCommandArgs } from '../parse-args.js';
 
@@ -43,24 +36,17 @@ Every export is written to the audit trail. Works while the appliance runs.`,
     const format = parseFormat(values.format ?? 'jsonl');
     const range = { sinceMs: parseInstant('--since', values.since, 0), untilMs: parseInstant('--until', values.until, Date.now() + 1) };
     if (range.untilMs <= range.sinceMs) throw new UsageError('--until must come after --since');
-    const dataDir = path.resolve(values.data ?? defaultDataDir());
-    const dbFile = path.join(dataDir, DATABASE_FILE_NAME);
-    if (!existsSync(dbFile)) {
-      io.stderr.write(`sahman export: no database at ${dbFile}\n`);
-      return Promise.resolve(ExitCode.usage);
-    }
-    let config;
+    let store;
     try {
-      config = loadConfigFile(path.join(dataDir, CONFIG_FILE_NAME)).config;
+      store = openDataFolderStore(path.resolve(values.data ?? defaultDataDir()));
     } catch (error) {
-      if (!(error instanceof CoreStartError)) throw error;
+      if (!(error instanceof DataFolderError)) throw error;
       io.stderr.write(`sahman export: ${error.message}\n`);
-      return Promise.resolve(ExitCode.config);
+      return Promise.resolve(error.exitCode);
     }
-    const db = openDatabase(dbFile);
+    const { db, audit } = store;
     try {
-      migrate(db, migrations);
-      const count = exportCrossings(db, new AuditTrail(db, config.applianceId), range, format, (text) => io.stdout.write(text));
+      const count = exportCrossings(db, audit, range, format, (text) => io.stdout.write(text));
       io.stderr.write(`sahman export: ${String(count)} record(s)\n`);
     } finally {
       db.close();

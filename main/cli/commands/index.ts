@@ -14,6 +14,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'export', summary: 'Export the crossings of a period as JSON lines or CSV (audited)', load: async () => (await import('./export.js')).exportCommand },
   { name: 'contract', summary: 'Print the RPC contract as JSON Schema, for integrators and test tools', load: async () => (await import('./contract.js')).contractCommand },
   { name: 'key', summary: "Print the appliance's public key, for registering it with central", load: async () => (await import('./key.js')).keyCommand },
+  { name: 'officers', summary: 'List and manage officer accounts from the local console: add, roles, disable, enable, reset a PIN (audited)', load: async () => (await import('./officers.js')).officersCommand },
   { name: 'audit', summary: 'Check the audit trail: every link of the hash chain and every signed checkpoint', load: async () => (await import('./audit.js')).auditCommand },
   { name: 'central', summary: 'Run the reference central receiver, register appliance keys, publish deltas, export what it holds', load: async () => (await import('./central.js')).centralCommand },
 ];

@@ -13,7 +13,7 @@ export const RpcErrorCode = z.enum([
   'unknown_method',
   /** The params do not match the method's schema. */
   'invalid_params',
-  /** The caller's session lacks a role the method requires, or must change its PIN first. */
+  /** The caller's session lacks a role the method requires, or must change its PIN first, or lacks the role this particular change takes (a supervisor changing a technician's account). */
   'forbidden',
   /** Sign-in refused: wrong officer id or PIN (which of the two is not said). */
   'invalid_credentials',

@@ -2,8 +2,9 @@ import type { RpcHandlers } from '../rpc/handlers.js';
 import { authHandlers } from '../auth/auth-handlers.js';
 import type { AuthService } from '../auth/auth-service.js';
 import type { captureHandlers } from '../capture/capture-handlers.js';
+import { officerHandlers } from '../officers/officer-handlers.js';
+import type { OfficerService } from '../officers/officer-service.js';
 import type { ReaderService } from '../readers/reader-service.js';
-import { placeholderHandlers } from './placeholder-handlers.js';
 import { diagnosticsHandlers } from '../services/diagnostics-service.js';
 import type { SystemService } from '../services/system-service.js';
 import type { SyncService } from '../sync/sync-service.js';
@@ -11,6 +12,7 @@ import type { SyncService } from '../sync/sync-service.js';
 export interface CoreHandlerParts {
   readonly auth: AuthService;
   readonly capture: ReturnType<typeof captureHandlers>;
+  readonly officers: OfficerService;
   readonly sync: SyncService;
   readonly system: SystemService;
   readonly readers: ReaderService;
@@ -19,16 +21,21 @@ export interface CoreHandlerParts {
 /** The RPC contract, method by method, from the services that serve it. */
 export function coreHandlers(parts: CoreHandlerParts): RpcHandlers {
   const captureRpc = parts.capture;
+  const officersRpc = officerHandlers(parts.officers);
   const syncRpc = parts.sync.handlers();
   const systemHandlers = parts.system.handlers();
   return {
     methods: {
       ...authHandlers(parts.auth),
-      ...placeholderHandlers(),
       'capture.manualEntry': captureRpc['capture.manualEntry'],
       'capture.wedge': captureRpc['capture.wedge'],
       'capture.record': captureRpc['capture.record'],
       'crossings.void': captureRpc['crossings.void'],
+      'officers.list': officersRpc['officers.list'],
+      'officers.create': officersRpc['officers.create'],
+      'officers.update': officersRpc['officers.update'],
+      'officers.setActive': officersRpc['officers.setActive'],
+      'officers.resetPin': officersRpc['officers.resetPin'],
       'supervisor.laneActivity': captureRpc['supervisor.laneActivity'],
       'supervisor.openReferrals': captureRpc['supervisor.openReferrals'],
       'sync.deadLetters': syncRpc['sync.deadLetters'],

@@ -12,6 +12,8 @@ import type { RpcConnection } from '../rpc/connection.js';
 import { RpcSession } from '../rpc/rpc-session.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { authPolicyOf, type AuthPolicy } from '../auth/auth-service.js';
+import { OfficerStore } from '../auth/officer-store.js';
+import { OfficerService } from '../officers/officer-service.js';
 import { openStore } from '../store/open-store.js';
 import { ReaderService } from '../readers/reader-service.js';
 import { CaptureService } from '../capture/capture-service.js';
@@ -148,7 +150,8 @@ async function startServices(context: StartContext): Promise<Core> {
   resources.defer(() => sync.close());
 
   const system = new SystemService({ config, version: appVersion, host: options.host });
-  const handlers = coreHandlers({ auth, capture: captureRpc, sync, system, readers });
+  const officers = new OfficerService(store.db, new OfficerStore(store.db), audit, () => new Date());
+  const handlers = coreHandlers({ auth, capture: captureRpc, officers, sync, system, readers });
 
   const sessions = new Set<RpcSession>();
   let closing: Promise<void> | undefined;
@@ -164,6 +167,7 @@ async function startServices(context: StartContext): Promise<Core> {
       const session = new RpcSession(connection, handlers, {
         log,
         idleLockMs: auth.policy.idleLockMs,
+        currentOfficer: (officerId) => auth.currentOfficer(officerId),
         monotonicNow: () => performance.now(),
         onIdleLock: (officerId) => {
           try {

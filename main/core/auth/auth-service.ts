@@ -1,11 +1,10 @@
-import { randomInt } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { defaultConfig, type ApplianceConfig } from '../../common/contract/config.js';
 import type { OfficerSummary } from '../../common/contract/officers.js';
 import type { AuditTrail } from '../audit/audit-trail.js';
-import { AccountLockedError, InvalidRequestError, NotSignedInError, UnavailableError, WrongCredentialsError } from '../errors/domain-errors.js';
-import { storageFailure } from '../store/storage-failure.js';
-import { hashPin, verifyPin } from './pin-hash.js';
+import { AccountLockedError, InvalidRequestError, NotSignedInError, WrongCredentialsError } from '../errors/domain-errors.js';
+import { auditedWrite } from '../store/audited-write.js';
+import { hashPin, newOneTimePin, verifyPin } from './pin-hash.js';
 import type { OfficerRecord, OfficerStore } from './officer-store.js';
 import { UnknownIdAttempts, type AttemptState } from './unknown-id-attempts.js';
 
@@ -57,7 +56,7 @@ export class AuthService {
     const officer = this.officers.find(officerId);
     if (officer?.active !== true) return this.refuseUnknownId(officerId, pin);
     await this.checkPin(officer, pin, 'login');
-    this.write(() => {
+    auditedWrite(this.db, () => {
       this.officers.recordSuccess(officer.id);
       this.audit.append({ action: 'login', officerId: officer.id, at: this.now() });
     });
@@ -69,11 +68,17 @@ export class AuthService {
     const officer = this.officers.find(officerId);
     if (officer?.active !== true) throw new NotSignedInError('this account is no longer active: sign in again');
     await this.checkPin(officer, pin, 'unlock');
-    this.write(() => {
+    auditedWrite(this.db, () => {
       this.officers.recordSuccess(officer.id);
       this.audit.append({ action: 'unlock', officerId: officer.id, at: this.now() });
     });
     return summary(officer);
+  }
+
+  /** The account as it is now, for a session signed in earlier; undefined once it is deactivated. */
+  currentOfficer(officerId: string): OfficerSummary | undefined {
+    const officer = this.officers.find(officerId);
+    return officer?.active === true ? summary(officer) : undefined;
   }
 
   logout(officerId: string, reason: 'requested' | 'replaced'): void {
@@ -90,7 +95,7 @@ export class AuthService {
     if (!(await verifyPin(currentPin, officer.pinHash))) throw new InvalidRequestError('the current PIN is wrong');
     if (newPin === currentPin) throw new InvalidRequestError('the new PIN must differ from the current one');
     const pinHash = await hashPin(newPin);
-    this.write(() => {
+    auditedWrite(this.db, () => {
       this.officers.setPin(officer.id, pinHash);
       this.audit.append({ action: 'pin-change', officerId: officer.id, at: this.now() });
     });
@@ -101,7 +106,7 @@ export class AuthService {
   /** At first start (no officers at all): a technician who must change the returned one-time PIN. */
   async createFirstTechnician(): Promise<{ officerId: string; pin: string } | undefined> {
     if (this.officers.count() > 0) return undefined;
-    const pin = String(randomInt(0, 100_000_000)).padStart(8, '0');
+    const pin = newOneTimePin();
     const pinHash = await hashPin(pin);
     const created = this.db
       .transaction((): boolean => {
@@ -122,7 +127,7 @@ export class AuthService {
       throw lockedError(officer.lockedUntil);
     }
     if (await verifyPin(pin, officer.pinHash)) return;
-    const failure = this.write(() => {
+    const failure = auditedWrite(this.db, () => {
       // Read again under the write lock: two wrong PINs at once must count as two.
       const failure = this.nextFailure(this.officers.find(officer.id) ?? officer, this.now());
       this.officers.recordFailure(officer.id, failure.state.failedAttempts, failure.state.lockedUntil);
@@ -171,23 +176,9 @@ export class AuthService {
   }
 
   private writeAudit(action: 'login-failed' | 'logout' | 'lock', officerId: string | null, details: Record<string, string | number>): void {
-    this.write(() => {
+    auditedWrite(this.db, () => {
       this.audit.append({ action, officerId, at: this.now(), details });
     });
-  }
-
-  /**
-   * One write transaction. A storage failure becomes a clear `unavailable`: an
-   * officer action that cannot be audited does not happen.
-   */
-  private write<T>(change: () => T): T {
-    try {
-      return this.db.transaction(change).immediate();
-    } catch (error) {
-      const why = storageFailure(error);
-      if (why === undefined) throw error;
-      throw new UnavailableError(`cannot record this now: ${why}; call a technician`);
-    }
   }
 }
 

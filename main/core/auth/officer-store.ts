@@ -14,6 +14,8 @@ export interface OfficerRecord {
   /** Epoch ms until which sign-in is refused; null when not locked. */
   readonly lockedUntil: number | null;
   readonly active: boolean;
+  /** Epoch ms. */
+  readonly createdAt: number;
 }
 
 /** A row as stored, checked on the way out: a damaged row is reported, never passed on as an officer. */
@@ -34,6 +36,7 @@ const OfficerRow = z
     failed_attempts: z.number().int().nonnegative(),
     locked_until: z.number().int().nullable(),
     active: z.union([z.literal(0), z.literal(1)]),
+    created_at: z.number().int(),
   })
   .transform(
     (row): OfficerRecord => ({
@@ -45,6 +48,7 @@ const OfficerRow = z
       failedAttempts: row.failed_attempts,
       lockedUntil: row.locked_until,
       active: row.active === 1,
+      createdAt: row.created_at,
     }),
   );
 
@@ -65,10 +69,23 @@ export class OfficerStore {
 
   find(id: string): OfficerRecord | undefined {
     const row: unknown = this.db.prepare('SELECT * FROM officers WHERE id = ?').get(id);
-    if (row === undefined) return undefined;
-    const parsed = OfficerRow.safeParse(row);
-    if (!parsed.success) throw new CorruptRowError('officers', id, describeIssues(parsed.error));
-    return parsed.data;
+    return row === undefined ? undefined : checked(row);
+  }
+
+  /** How many active accounts hold the role. */
+  countActiveWith(role: Role): number {
+    return this.db
+      .prepare('SELECT count(*) FROM officers WHERE active = 1 AND EXISTS (SELECT 1 FROM json_each(officers.roles) WHERE value = ?)')
+      .pluck()
+      .get(role) as number;
+  }
+
+  /** Every account, active or not, by id. */
+  list(): OfficerRecord[] {
+    return this.db
+      .prepare('SELECT * FROM officers ORDER BY id')
+      .all()
+      .map((row) => checked(row));
   }
 
   create(officer: { id: string; displayName: string; roles: readonly Role[]; pinHash: string; mustChangePin: boolean }, at: Date): void {
@@ -88,4 +105,24 @@ export class OfficerStore {
   setPin(id: string, pinHash: string): void {
     this.db.prepare('UPDATE officers SET pin_hash = ?, must_change_pin = 0 WHERE id = ?').run(pinHash, id);
   }
+
+  /** A one-time PIN that must be changed at sign-in; the lockout and failure count start over. */
+  resetPin(id: string, pinHash: string): void {
+    this.db.prepare('UPDATE officers SET pin_hash = ?, must_change_pin = 1, failed_attempts = 0, locked_until = NULL WHERE id = ?').run(pinHash, id);
+  }
+
+  update(id: string, change: { displayName: string; roles: readonly Role[] }): void {
+    this.db.prepare('UPDATE officers SET display_name = ?, roles = ? WHERE id = ?').run(change.displayName, JSON.stringify(change.roles), id);
+  }
+
+  setActive(id: string, active: boolean): void {
+    this.db.prepare('UPDATE officers SET active = ? WHERE id = ?').run(active ? 1 : 0, id);
+  }
+}
+
+function checked(row: unknown): OfficerRecord {
+  const parsed = OfficerRow.safeParse(row);
+  if (parsed.success) return parsed.data;
+  const key = typeof row === 'object' && row !== null && 'id' in row && typeof row.id === 'string' ? row.id : '(no id)';
+  throw new CorruptRowError('officers', key, describeIssues(parsed.error));
 }

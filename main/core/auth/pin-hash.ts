@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /**
  * PINs are stored as scrypt hashes: `scrypt$N$r$p$salt$hash` (base64). The
@@ -36,4 +36,9 @@ export async function verifyPin(pin: string, stored: string): Promise<boolean> {
   if (expected.length !== KEY_LENGTH) return false;
   const actual = await derive(pin, Buffer.from(salt, 'base64'), cost);
   return timingSafeEqual(actual, expected);
+}
+
+/** A one-time PIN for a new or reset account: 8 digits from the CSPRNG, typed once on a keypad and changed at first sign-in. */
+export function newOneTimePin(): string {
+  return String(randomInt(0, 100_000_000)).padStart(8, '0');
 }

@@ -5,7 +5,7 @@
  * The message is for the officer or technician: it never holds more of a traveller's data than
  * the document shows.
  */
-export type DomainErrorKind = 'invalid-request' | 'not-signed-in' | 'wrong-credentials' | 'account-locked' | 'unavailable' | 'damaged-data';
+export type DomainErrorKind = 'invalid-request' | 'not-signed-in' | 'forbidden' | 'wrong-credentials' | 'account-locked' | 'unavailable' | 'damaged-data';
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
@@ -21,6 +21,12 @@ export class InvalidRequestError extends DomainError {
 export class NotSignedInError extends DomainError {
   readonly kind = 'not-signed-in';
   override readonly name = 'NotSignedInError';
+}
+
+/** The signed-in officer may call this method, but their roles do not allow this particular change. */
+export class ForbiddenError extends DomainError {
+  readonly kind = 'forbidden';
+  override readonly name = 'ForbiddenError';
 }
 
 /** A wrong officer id or PIN; which of the two is never said. */

@@ -4,6 +4,7 @@ import { AccountLockedError, DomainError, WrongCredentialsError, type DomainErro
 const WIRE_CODE: Readonly<Record<DomainErrorKind, RpcErrorCode>> = {
   'invalid-request': 'invalid_params',
   'not-signed-in': 'unauthenticated',
+  forbidden: 'forbidden',
   'wrong-credentials': 'invalid_credentials',
   'account-locked': 'account_locked',
   unavailable: 'unavailable',

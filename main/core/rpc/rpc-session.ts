@@ -29,6 +29,11 @@ export interface RpcSessionOptions {
   readonly monotonicNow: () => number;
   /** Told once when a session locks by idleness, so it can be audited. */
   readonly onIdleLock?: (officerId: string) => void;
+  /**
+   * The signed-in officer's account as it is now, or undefined once deactivated: read before each
+   * role-guarded call, so a deactivation or a change of roles applies to sessions already open.
+   */
+  readonly currentOfficer?: (officerId: string) => OfficerSummary | undefined;
   readonly onDispose?: () => void;
 }
 
@@ -252,11 +257,18 @@ export class RpcSession {
       this.sendError(id, 'session_locked', 'the screen is locked: resume with your PIN');
       return false;
     }
-    if (!rule.access.some((role) => officer.roles.includes(role))) {
+    const current = this.options.currentOfficer === undefined ? officer : this.options.currentOfficer(officer.id);
+    if (current === undefined) {
+      this.auth.signOut();
+      this.sendError(id, 'unauthenticated', 'this account was deactivated; signed out');
+      return false;
+    }
+    this.auth.officer = current;
+    if (!rule.access.some((role) => current.roles.includes(role))) {
       this.sendError(id, 'forbidden', `needs one of the roles: ${rule.access.join(', ')}`);
       return false;
     }
-    if (officer.mustChangePin && rule.beforePinChange !== true) {
+    if (current.mustChangePin && rule.beforePinChange !== true) {
       this.sendError(id, 'forbidden', 'change your one-time PIN first');
       return false;
     }

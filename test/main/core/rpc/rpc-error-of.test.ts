@@ -3,6 +3,7 @@ import { RpcErrorCode } from '../../../../main/common/contract/rpc-errors.js';
 import {
   AccountLockedError,
   DamagedDataError,
+  ForbiddenError,
   InvalidRequestError,
   NotSignedInError,
   UnavailableError,
@@ -14,6 +15,7 @@ describe('domain errors at the RPC edge', () => {
   it.each([
     [new InvalidRequestError('this crossing is already voided'), 'invalid_params'],
     [new NotSignedInError('sign in again'), 'unauthenticated'],
+    [new ForbiddenError('a supervisor may create guards only'), 'forbidden'],
     [new WrongCredentialsError('wrong officer id or PIN'), 'invalid_credentials'],
     [new AccountLockedError('locked for 15 minutes'), 'account_locked'],
     [new UnavailableError('NOT RECORDED: the disk is full'), 'unavailable'],
