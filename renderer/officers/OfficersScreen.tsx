@@ -63,8 +63,8 @@ export function OfficersScreen({
         </button>
       </div>
       {issued === undefined ? null : (
-        <section className="card one-time-pin" aria-labelledby="one-time-pin-label">
-          <p>{t('officers.oneTimePinFor', { id: issued.officer.id })}</p>
+        <section className="card one-time-pin" aria-labelledby="one-time-pin-for">
+          <p id="one-time-pin-for">{t('officers.oneTimePinFor', { id: issued.officer.id })}</p>
           <p className="pin-line">
             <span id="one-time-pin-label">{t('officers.oneTimePin')}</span>
             <output aria-labelledby="one-time-pin-label" className="pin">

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -9,7 +10,6 @@ import { frameDocument } from '../../../drivers/framing/framings.js';
 import { formatMrz, type MrzInput } from '../../../main/common/icao/index.js';
 import { builtCli, repoRoot, startServe, type ServedAppliance } from '../../rigs/built-cli.js';
 import { startPtyPair, type PtyPair } from '../../rigs/socat.js';
-import { tempDir } from '../../rigs/temp-dir.js';
 
 export const SCREENSHOT_DIR = path.join(repoRoot, 'test', '.artifacts', 'screenshots');
 
@@ -24,7 +24,8 @@ export interface LaneRig {
 }
 
 export async function startLaneRig(change: (config: ApplianceConfig) => ApplianceConfig = (config) => config): Promise<LaneRig> {
-  const dataDir = tempDir('sahman-e2e-');
+  // Made here, not with tempDir: a rig lives across the tests of a file, and is removed by close().
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sahman-e2e-'));
   const pty = await startPtyPair();
   const config: ApplianceConfig = change({
     ...defaultConfig('uto-e2e-lane-3'),
@@ -47,6 +48,7 @@ export async function startLaneRig(change: (config: ApplianceConfig) => Applianc
     async close() {
       await rig.served.stop();
       await pty.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
   return rig;
@@ -106,7 +108,7 @@ export async function createOfficer(page: Page, id: string, name: string, roles:
     await box.setChecked(roles.includes(role));
   }
   await form.getByRole('button', { name: 'Create' }).click();
-  const pin = page.getByLabel('One-time PIN');
+  const pin = page.getByLabel('One-time PIN', { exact: true });
   await pin.waitFor();
   const text = (await pin.textContent()) ?? '';
   expect(text).toMatch(/^\d{8}$/);
