@@ -23,6 +23,11 @@ function openLink(): CoreLink {
   return connectWebSocketLink(`ws://${window.location.host}/rpc`, token);
 }
 
+// `sahman serve` prints a new address (a new token) at each start: opening it in this tab starts afresh.
+window.addEventListener('hashchange', () => {
+  if (new URLSearchParams(window.location.hash.replace(/^#/, '')).has('token')) window.location.reload();
+});
+
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html lacks #root');
 const link = openLink();

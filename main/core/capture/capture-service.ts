@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Database, Statement } from 'better-sqlite3';
 import type { Logger } from 'pino';
-import { Subject, type Observable, type Subscription } from 'rxjs';
+import { Subject, concat, defer, from, type Observable, type Subscription } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
 import type { ApplianceConfig, Direction } from '../../common/contract/config.js';
 import { CrossingRecord, type Assessment, type CaptureSource, type Decision, type DocumentSnapshot } from '../../common/contract/crossing.js';
@@ -66,6 +66,13 @@ interface PendingAssessment {
   readonly monotonicMs: number;
 }
 
+/**
+ * A screen that subscribes (signed in, unlocked, reconnected) a moment after a
+ * document was placed on the reader still gets it: undecided reader scans this
+ * young are handed to each new subscriber first.
+ */
+const SCAN_REPLAY_MS = 30_000;
+
 /** Issuing state and number: what identifies one document across crossings. */
 function documentKey(result: MrzParsedResult): string {
   return `${result.fields.issuingState}:${result.fields.documentNumber}`;
@@ -129,8 +136,16 @@ export class CaptureService {
     });
   }
 
+  /** Each reader scan's assessment: the undecided ones of the last moments first, then each new one. */
   get assessments$(): Observable<Assessment> {
-    return this.assessments.asObservable();
+    return defer(() => {
+      const since = performance.now() - SCAN_REPLAY_MS;
+      const waiting = [...this.pending.values()]
+        .filter((pending) => pending.assessment.document.source.method === 'reader' && pending.assessment.document.source.readerId !== KEYBOARD_WEDGE_READER_ID && pending.monotonicMs >= since)
+        .map((pending) => pending.assessment);
+      // Synchronous up to the live subscription: no scan can fall between the two.
+      return concat(from(waiting), this.assessments);
+    });
   }
 
   manualEntry(fields: MrzInput, format: MrzFormat, officerId: string | null): Assessment {
