@@ -72,6 +72,9 @@ describe('end to end: every screen in Armenian, Russian and English, at 1280x800
         await page.getByRole('dialog').waitFor();
         await shot('lane-refer-dialog');
         await page.keyboard.press('Escape');
+        // Decided, so that no undecided scan is handed to the next test's lane.
+        await page.getByRole('button', { name: m['lane.admit'], exact: true }).click();
+        await page.getByRole('status').filter({ hasText: m['lane.recorded'] }).waitFor();
 
         await page.getByRole('button', { name: m['lane.typeDocument'] }).click();
         await page.getByRole('textbox', { name: m['manual.issuingState'], exact: true }).fill('UTO');
@@ -110,7 +113,7 @@ async function expectArmenianFormatting(page: Page): Promise<void> {
     fontLoaded: [...document.fonts].some((face) => face.family.replace(/"/g, '') === 'Noto Sans Armenian' && face.status === 'loaded'),
   })`);
   // Armenian groups with a no-break space and uses a decimal comma.
-  expect(samples.number).toBe('1 234 567,5');
+  expect(samples.number).toMatch(/^1[\u00a0\u202f]234[\u00a0\u202f]567,5$/);
   expect(samples.plural).toBe('one');
   expect(samples.fontLoaded).toBe(true);
 }
