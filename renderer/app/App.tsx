@@ -93,7 +93,6 @@ export function App({ link }: { readonly link: CoreLink }) {
   const current = screen !== undefined && screens.includes(screen) ? screen : screens[0];
   return (
     <Shell
-      officer={session.officer}
       screens={screens}
       screen={current ?? 'lane'}
       onScreen={setScreen}

@@ -1,6 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { OfficerSummary } from '../../main/common/contract/officers.js';
 import { useLanguage, useT } from '../i18n/I18n.js';
+import { LockIcon } from '../shared/LockIcon.js';
 import { PinField } from '../shared/PinField.js';
 import { describeSignInFailure } from './SignInScreen.js';
 
@@ -38,7 +39,7 @@ export function LockScreen({
     <main className="centre-screen">
       <form className="panel" onSubmit={submit} aria-labelledby="lock-title">
         <h1 id="lock-title">
-          <span aria-hidden="true">🔒 </span>
+          <LockIcon />
           {t('lock.title')}
         </h1>
         <p>{t('lock.explain', { name: officer.displayName })}</p>

@@ -1,12 +1,11 @@
 import type { ReactNode } from 'react';
-import type { OfficerSummary } from '../../main/common/contract/officers.js';
 import { useT } from '../i18n/I18n.js';
+import { LockIcon } from '../shared/LockIcon.js';
 import { LanguagePicker } from './LanguagePicker.js';
 import type { ScreenName } from './screens.js';
 
-/** The frame around an officer's screens: who is signed in, the screens of their roles, language, lock and sign-out. */
+/** The frame around an officer's screens: the screens of their roles, language, lock and sign-out; the status bar names the officer. */
 export function Shell({
-  officer,
   screens,
   screen,
   onScreen,
@@ -15,7 +14,6 @@ export function Shell({
   children,
   statusBar,
 }: {
-  readonly officer: OfficerSummary;
   readonly screens: readonly ScreenName[];
   readonly screen: ScreenName;
   readonly onScreen: (screen: ScreenName) => void;
@@ -48,10 +46,9 @@ export function Shell({
           </ul>
         </nav>
         <div className="shell-actions">
-          <span className="officer-name">{t('shell.officer', { name: officer.displayName, id: officer.id })}</span>
           <LanguagePicker />
           <button type="button" onClick={onLock}>
-            <span aria-hidden="true">🔒 </span>
+            <LockIcon />
             {t('lock.lockNow')}
           </button>
           <button type="button" onClick={onSignOut}>

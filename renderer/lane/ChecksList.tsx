@@ -14,23 +14,39 @@ function knownId(id: string): id is MessageId {
 /** Every check the core ran, failed ones first, each with its outcome in icon, colour and word. */
 export function ChecksList({ checks }: { readonly checks: readonly DocumentCheck[] }) {
   const t = useT();
+  const ordered = checksInOrder(checks);
+  const name = (check: DocumentCheck): string => {
+    const nameId = `check.${check.code}`;
+    return knownId(nameId) ? t(nameId) : t('check.other', { code: check.code });
+  };
+  // Passed checks and those that could not run need no reading: one line of chips keeps the failed ones in view at 1280x800.
+  const brief = (check: DocumentCheck): boolean => check.outcome === 'pass' || check.outcome === 'unavailable';
+  const passed = ordered.filter(brief);
   return (
     <section className="checks" aria-labelledby="checks-title">
       <h3 id="checks-title">{t('card.checks')}</h3>
       <ul>
-        {checksInOrder(checks).map((check) => {
-          const nameId = `check.${check.code}`;
+        {ordered.filter((check) => !brief(check)).map((check) => {
           const reasonId = `checkReason.${check.reason}`;
           return (
             <li key={check.code} className={`check check-${check.outcome}`} data-testid={`check-${check.code}`} data-outcome={check.outcome}>
               <StateWord tone={OUTCOME_TONE[check.outcome]}>{t(`outcome.${check.outcome}`)}</StateWord>
-              <strong>{knownId(nameId) ? t(nameId) : t('check.other', { code: check.code })}</strong>
+              <strong>{name(check)}</strong>
               {/* A reason this release cannot name falls back to the core's own line. */}
               <span>{knownId(reasonId) ? t(reasonId) : t('checkReason.other', { message: check.message })}</span>
             </li>
           );
         })}
       </ul>
+      {passed.length === 0 ? null : (
+        <ul className="passed-checks">
+          {passed.map((check) => (
+            <li key={check.code} data-testid={`check-${check.code}`} data-outcome={check.outcome}>
+              <StateWord tone={OUTCOME_TONE[check.outcome]}>{t('card.checkChip', { check: name(check), outcome: t(`outcome.${check.outcome}`) })}</StateWord>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

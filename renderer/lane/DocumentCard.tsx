@@ -89,6 +89,7 @@ export function DocumentCard({ assessment, direction, now }: { readonly assessme
           </StateWord>
         )}
       </div>
+      <div className="card-body">
       <dl className="facts">
         <Fact label={t(FIELD_LABELS.issuingState ?? 'card.field.issuingState')} testId="fact-issuing-state">
           {t('card.country', { name: countryName(fields.issuingState, language), code: fields.issuingState })}
@@ -141,6 +142,7 @@ export function DocumentCard({ assessment, direction, now }: { readonly assessme
           </ul>
         )}
       </section>
+      </div>
       <ChecksList checks={assessment.checks} />
     </div>
   );

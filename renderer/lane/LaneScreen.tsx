@@ -157,6 +157,16 @@ export function LaneScreen({
           {t('lane.typeDocument')}
         </button>
         {hasSimulator ? <SimulateMenu disabled={!connected} onSimulate={simulate} /> : null}
+        <p role="status" className="record-status" data-testid="record-status">
+          {phase.kind === 'recording' ? t('lane.recording') : null}
+          {phase.kind !== 'recording' && lane.lastRecorded !== undefined ? (
+            <>
+              <span aria-hidden="true">✓ </span>
+              <strong>{t('lane.recorded')}</strong>{' '}
+              {t('lane.recordedDetail', { outcome: lane.lastRecorded.outcome, time: format.clock(new Date(lane.lastRecorded.recordedAt)) })}
+            </>
+          ) : null}
+        </p>
       </div>
       {connected ? null : (
         <p role="alert" className="message message-bad">
@@ -176,16 +186,6 @@ export function LaneScreen({
           {t('lane.recordFailed', { message: phase.message })}
         </p>
       ) : null}
-      <p role="status" className="record-status" data-testid="record-status">
-        {phase.kind === 'recording' ? t('lane.recording') : null}
-        {phase.kind !== 'recording' && lane.lastRecorded !== undefined ? (
-          <>
-            <span aria-hidden="true">✓ </span>
-            <strong>{t('lane.recorded')}</strong>{' '}
-            {t('lane.recordedDetail', { outcome: lane.lastRecorded.outcome, time: format.clock(new Date(lane.lastRecorded.recordedAt)) })}
-          </>
-        ) : null}
-      </p>
       {typing ? (
         <ManualEntry
           client={client}
@@ -199,7 +199,8 @@ export function LaneScreen({
           onSessionFailure={onSessionFailure}
         />
       ) : (
-        <section aria-label={t('lane.document')} className="document-area">
+        // Focusable, because the card scrolls at small sizes and must scroll from the keyboard too.
+        <section aria-label={t('lane.document')} className="document-area" tabIndex={0}>
           {current === undefined || (phase.kind === 'recorded' && next === undefined) ? (
             <div className="idle">
               <p className="idle-title">{t('lane.idle')}</p>
@@ -210,7 +211,7 @@ export function LaneScreen({
           )}
           {next === undefined ? null : (
             <p className="next-document" data-testid="next-document">
-              <span aria-hidden="true">⏭ </span>
+              <span aria-hidden="true">» </span>
               {t('lane.next', { name: holderName(next) })}
             </p>
           )}

@@ -125,6 +125,7 @@ export const en = {
   'card.mrzCorrected': 'MRZ read with {count, plural, one {# correction} other {# corrections}}',
   'card.mrzInvalid': 'MRZ not intact',
   'card.correction': '{field}: read “{from}”, taken as “{to}”',
+  'card.checkChip': '{check}: {outcome}',
   'card.checks': 'Checks',
   'card.unknownDate': 'cannot be read',
 

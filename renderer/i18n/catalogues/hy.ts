@@ -123,6 +123,7 @@ export const hy: Catalogue = {
   'card.mrzCorrected': 'MRZ՝ կարդացվել է {count, plural, one {# ուղղումով} other {# ուղղումով}}',
   'card.mrzInvalid': 'MRZ՝ անթերի չէ',
   'card.correction': '{field}՝ կարդացվել է «{from}», ընդունվել է «{to}»',
+  'card.checkChip': '{check}՝ {outcome}',
   'card.checks': 'Ստուգումներ',
   'card.unknownDate': 'հնարավոր չէ կարդալ',
 

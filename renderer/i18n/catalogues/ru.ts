@@ -123,6 +123,7 @@ export const ru: Catalogue = {
   'card.mrzCorrected': 'МЧЗ считана с {count, plural, one {# исправлением} few {# исправлениями} many {# исправлениями} other {# исправления}}',
   'card.mrzInvalid': 'МЧЗ с ошибками',
   'card.correction': '{field}: считано «{from}», принято как «{to}»',
+  'card.checkChip': '{check}: {outcome}',
   'card.checks': 'Проверки',
   'card.unknownDate': 'не читается',
 
