@@ -34,14 +34,17 @@ function travellers(count: number, seed: number): string[][] {
 
 /** The epoch time of the card mark once it names an assessment other than `previous`. */
 async function cardPaintedAfter(page: Page, previous: string | null): Promise<{ at: number; assessmentId: string }> {
+  // A function, not text: the page's CSP forbids evaluating strings. It runs in the page, where
+  // `performance` is the page's own (Node's types describe it well enough).
   const handle = await page.waitForFunction(
-    `(() => {
-      const marks = performance.getEntriesByName(${JSON.stringify(CARD_MARK)});
-      const mark = marks[marks.length - 1];
-      if (mark === undefined || mark.detail.assessmentId === ${JSON.stringify(previous)}) return false;
-      return { at: performance.timeOrigin + mark.startTime, assessmentId: mark.detail.assessmentId };
-    })()`,
-    undefined,
+    ([name, before]) => {
+      const marks = performance.getEntriesByName(name);
+      const mark = marks[marks.length - 1] as { readonly startTime: number; readonly detail?: { readonly assessmentId?: string } } | undefined;
+      const assessmentId = mark?.detail?.assessmentId;
+      if (mark === undefined || assessmentId === undefined || assessmentId === before) return false;
+      return { at: performance.timeOrigin + mark.startTime, assessmentId };
+    },
+    [CARD_MARK, previous] as const,
     { polling: 'raf', timeout: 10_000 },
   );
   return (await handle.jsonValue()) as { at: number; assessmentId: string };
@@ -99,9 +102,8 @@ async function coldStart(browser: Browser): Promise<Record<string, unknown>> {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sahman-bench-cold-'));
     const started = epochNow();
     const served = await startServe(['--data', dataDir, '--port', '0']);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await openLane(browser, served.url);
     try {
-      await page.goto(served.url);
       await page.getByRole('textbox', { name: 'Officer ID' }).waitFor();
       await page.getByTestId('link-state').and(page.locator('[data-state="connected"]')).waitFor();
       samples.push(epochNow() - started);
