@@ -2,6 +2,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { useT } from '../i18n/I18n.js';
 import { PinField } from '../shared/PinField.js';
 import { rpcFailure } from '../shared/rpc-failure.js';
+import { ErrorAlert } from '../shared/ErrorAlert.js';
 
 const PIN_SHAPE = /^\d{6,12}$/;
 
@@ -43,12 +44,7 @@ export function ChangePinScreen({ onChangePin, onSignOut }: { readonly onChangeP
         <PinField label={t('changePin.current')} value={current} onChange={setCurrent} autoFocus />
         <PinField label={t('changePin.new')} value={next} onChange={setNext} autoComplete="new-password" />
         <PinField label={t('changePin.repeat')} value={repeat} onChange={setRepeat} autoComplete="new-password" />
-        {error === undefined ? null : (
-          <p role="alert" className="message message-bad">
-            <span aria-hidden="true">✕ </span>
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         <div className="button-row">
           <button type="submit" className="primary big" disabled={busy || current === '' || next === '' || repeat === ''}>
             {t('changePin.submit')}

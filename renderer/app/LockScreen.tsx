@@ -1,9 +1,10 @@
-import { useState, type SyntheticEvent } from 'react';
+import type { SyntheticEvent } from 'react';
 import type { OfficerSummary } from '../../main/common/contract/officers.js';
-import { useLanguage, useT } from '../i18n/I18n.js';
+import { useT } from '../i18n/I18n.js';
 import { LockIcon } from '../shared/LockIcon.js';
 import { PinField } from '../shared/PinField.js';
-import { describeSignInFailure } from './SignInScreen.js';
+import { usePinAttempt } from './use-pin-attempt.js';
+import { ErrorAlert } from '../shared/ErrorAlert.js';
 
 /** The locked screen: the same officer resumes with the PIN, or another signs in and ends the first one's session. */
 export function LockScreen({
@@ -16,23 +17,11 @@ export function LockScreen({
   readonly onOtherOfficer: () => void;
 }) {
   const t = useT();
-  const { format } = useLanguage();
-  const [pin, setPin] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { pin, setPin, busy, error, attempt } = usePinAttempt();
 
   const submit = (event: SyntheticEvent): void => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    onUnlock(pin).then(
-      () => undefined,
-      (failure: unknown) => {
-        setBusy(false);
-        setPin('');
-        setError(describeSignInFailure(failure, t, format));
-      },
-    );
+    attempt(() => onUnlock(pin));
   };
 
   return (
@@ -44,12 +33,7 @@ export function LockScreen({
         </h1>
         <p>{t('lock.explain', { name: officer.displayName })}</p>
         <PinField label={t('lock.pin')} value={pin} onChange={setPin} autoFocus />
-        {error === undefined ? null : (
-          <p role="alert" className="message message-bad">
-            <span aria-hidden="true">✕ </span>
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         <div className="button-row">
           <button type="submit" className="primary big" disabled={busy || pin === ''}>
             {t('lock.resume')}

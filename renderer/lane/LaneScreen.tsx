@@ -17,6 +17,7 @@ import { EMPTY_LANE, laneReducer } from './lane-queue.js';
 import { ManualEntry } from './ManualEntry.js';
 import { SimulateMenu } from './SimulateMenu.js';
 import { useWedge } from './use-wedge.js';
+import { ErrorAlert } from '../shared/ErrorAlert.js';
 
 /** A key press this soon after a card appears is taken as meant for the card before. */
 const ARMING_DELAY_MS = 400;
@@ -168,24 +169,9 @@ export function LaneScreen({
           ) : null}
         </p>
       </div>
-      {connected ? null : (
-        <p role="alert" className="message message-bad">
-          <span aria-hidden="true">✕ </span>
-          {t('lane.coreDown')}
-        </p>
-      )}
-      {problem === undefined ? null : (
-        <p role="alert" className="message message-bad">
-          <span aria-hidden="true">✕ </span>
-          {problem}
-        </p>
-      )}
-      {phase.kind === 'failed' ? (
-        <p role="alert" className="message message-bad" data-testid="record-error">
-          <span aria-hidden="true">✕ </span>
-          {t('lane.recordFailed', { message: phase.message })}
-        </p>
-      ) : null}
+      <ErrorAlert message={connected ? undefined : t('lane.coreDown')} />
+      <ErrorAlert message={problem} />
+      <ErrorAlert message={phase.kind === 'failed' ? t('lane.recordFailed', { message: phase.message }) : undefined} testId="record-error" />
       {typing ? (
         <ManualEntry
           client={client}

@@ -6,6 +6,7 @@ import { useT, type Translate } from '../i18n/I18n.js';
 import { rpcFailure } from '../shared/rpc-failure.js';
 import { TextField } from '../shared/TextField.js';
 import { EMPTY_MANUAL_FORM, MANUAL_FORMATS, checkManualForm, type FieldProblem, type ManualField, type ManualForm } from './manual-fields.js';
+import { ErrorAlert } from '../shared/ErrorAlert.js';
 
 const PROBLEM_TEXT: Readonly<Record<Exclude<FieldProblem['kind'], 'engine'>, MessageId>> = {
   required: 'manual.error.required',
@@ -137,12 +138,7 @@ export function ManualEntry({
         <h3>{t('manual.preview')}</h3>
         {check.zone === undefined ? <p className="muted">{t('manual.previewEmpty')}</p> : <pre className="zone-lines">{check.zone.join('\n')}</pre>}
       </section>
-      {error === undefined ? null : (
-        <p role="alert" className="message message-bad">
-          <span aria-hidden="true">✕ </span>
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <div className="button-row">
         <button type="submit" className="primary big" disabled={busy}>
           {t('manual.check')}

@@ -61,6 +61,14 @@ function formFieldOf(field: MrzFieldName | keyof ManualDocumentFields): ManualFi
   return Object.hasOwn(SHAPES, field) ? (field as ManualField) : undefined;
 }
 
+/** Whether an ISO date is a day of the calendar (no 13th month, no 30 February). */
+function isCalendarDay(iso: string): boolean {
+  const [year, month, day] = iso.split('-').map(Number);
+  if (year === undefined || month === undefined || day === undefined) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 /** Names as the zone holds them: hyphens and spaces become fillers, the engine's job from here. */
 function zoneName(name: string): string {
   return name.trim().replace(/[\s-]+/g, ' ');
@@ -77,7 +85,7 @@ export function checkManualForm(form: ManualForm): ManualCheck {
     const value = form[field].trim();
     if (value === '') {
       if (shape.optional !== true) problems[field] = { kind: 'required' };
-    } else if (!shape.pattern.test(value)) problems[field] = { kind: shape.problem };
+    } else if (!shape.pattern.test(value) || (shape.problem === 'date' && !isCalendarDay(value))) problems[field] = { kind: shape.problem };
   }
   if (Object.keys(problems).length > 0) return { problems, zone: undefined, fields: undefined };
   const fields: ManualDocumentFields = {

@@ -6,6 +6,7 @@ import { useT } from '../i18n/I18n.js';
 import { rpcFailure } from '../shared/rpc-failure.js';
 import { TextField } from '../shared/TextField.js';
 import { RoleChoices } from './RoleChoices.js';
+import { ErrorAlert } from '../shared/ErrorAlert.js';
 
 /** A new officer: ID, name and roles; the core answers with the one-time PIN. */
 export function AddOfficerForm({
@@ -53,12 +54,7 @@ export function AddOfficerForm({
       <TextField label={t('officers.name')} value={name} onChange={setName} autoComplete="off" />
       <RoleChoices legend={t('officers.roles')} roles={roles} grantable={grantable} onChange={setRoles} />
       {grantable.length < 3 ? <p className="muted">{t('officers.supervisorLimit')}</p> : null}
-      {error === undefined ? null : (
-        <p role="alert" className="message message-bad">
-          <span aria-hidden="true">✕ </span>
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <div className="button-row">
         <button type="submit" className="primary big" disabled={busy || id.trim() === '' || name.trim() === ''}>
           {t('officers.create')}

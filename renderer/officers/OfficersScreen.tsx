@@ -8,6 +8,7 @@ import { StateWord } from '../shared/StateWord.js';
 import { AddOfficerForm } from './AddOfficerForm.js';
 import { canManage, grantableRoles } from './officer-powers.js';
 import { RoleChoices } from './RoleChoices.js';
+import { ErrorAlert } from '../shared/ErrorAlert.js';
 
 /** Officer accounts: add, change roles, deactivate (never delete: records name them), reset a PIN. */
 export function OfficersScreen({
@@ -96,12 +97,7 @@ export function OfficersScreen({
           onSessionFailure={onSessionFailure}
         />
       ) : null}
-      {error === undefined ? null : (
-        <p role="alert" className="message message-bad">
-          <span aria-hidden="true">✕ </span>
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {accounts === undefined ? null : accounts.length === 0 ? (
         <p>{t('officers.empty')}</p>
       ) : (

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../rigs/chromium.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { typeLikeWedge, wedgeKeysUnderRussianLayout } from './support/keyboard.js';
 import {
   changePin,
@@ -11,10 +10,9 @@ import {
   setUpTechnician,
   signIn,
   signOut,
-  startLaneRig,
   travellerZone,
-  type LaneRig,
 } from './support/lane-rig.js';
+import { laneSuite } from './support/lane-suite.js';
 
 const TECHNICIAN_PIN = '73914562';
 const GUARD_PIN = '48150923';
@@ -25,23 +23,14 @@ async function recorded(page: Page): Promise<void> {
 }
 
 describe('end to end: officers, sign-in and the guard’s lane in Chromium against `sahman serve` with a pty reader', () => {
-  let browser: Browser;
-  let rig: LaneRig;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    rig = await startLaneRig();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await rig.close();
-  });
+  const lane = laneSuite();
 
   it('a technician creates a guard, who then admits, refuses, types and takes a wedge scan, all recorded', async () => {
-    const page = await openLane(browser, rig.served.url);
+    const page = await openLane(lane.browser(), lane.rig().served.url);
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
 
-    await setUpTechnician(page, rig.dataDir, TECHNICIAN_PIN);
+    await setUpTechnician(page, lane.rig().dataDir, TECHNICIAN_PIN);
     const navigation = page.getByRole('navigation');
     expect(await navigation.getByRole('button', { name: 'Officers' }).count()).toBe(1);
     expect(await navigation.getByRole('button', { name: 'Lane' }).count()).toBe(0);
@@ -56,13 +45,20 @@ describe('end to end: officers, sign-in and the guard’s lane in Chromium again
     expect(await page.getByRole('radiogroup', { name: 'Direction' }).getByRole('radio', { name: 'Entry' }).isChecked()).toBe(true);
     await page.getByRole('contentinfo').getByText('Utopia North').waitFor();
 
-    // A scan from the pty reader, admitted with a click.
-    await rig.pty.write(readerBytes(travellerZone()));
+    // A scan from the pty reader; a second document arrives before the decision and waits its turn.
+    await lane.rig().pty.write(readerBytes(travellerZone()));
     await documentRegion.getByRole('heading', { name: 'HOVHANNISYAN, ARAM' }).waitFor();
+    await lane.rig().pty.write(readerBytes(travellerZone({ documentNumber: 'UT6604417', surname: 'AVETISYAN', givenNames: 'MARIAM', sex: 'F' })));
+    await documentRegion.getByText('Next document waiting: AVETISYAN, MARIAM').waitFor();
+    expect(await documentRegion.getByRole('heading', { name: 'HOVHANNISYAN, ARAM' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Admit', exact: true }).click();
     await recorded(page);
-    const afterAdmit = exportedCrossings(rig.dataDir);
-    expect(afterAdmit).toHaveLength(1);
+    // The waiting document takes the card; a double click on Admit records it once.
+    await documentRegion.getByRole('heading', { name: 'AVETISYAN, MARIAM' }).waitFor();
+    await page.getByRole('button', { name: 'Admit', exact: true }).dblclick();
+    await expect.poll(() => exportedCrossings(lane.rig().dataDir).length).toBe(2);
+    const afterAdmit = exportedCrossings(lane.rig().dataDir);
+    expect(afterAdmit).toHaveLength(2);
     expect(afterAdmit[0]).toMatchObject({ decision: { outcome: 'admit' }, direction: 'entry', document: { fields: { documentNumber: 'UT4821936' } } });
 
     // An expired passport from the simulator, refused; the reason is preselected, so Enter confirms.
@@ -74,7 +70,7 @@ describe('end to end: officers, sign-in and the guard’s lane in Chromium again
     const dialog = page.getByRole('dialog');
     expect(await dialog.getByRole('radio', { name: 'Document expired' }).isChecked()).toBe(true);
     await page.keyboard.press('Enter');
-    await expect.poll(() => exportedCrossings(rig.dataDir).map((crossing) => crossing.decision.outcome)).toEqual(['admit', 'refuse']);
+    await expect.poll(() => exportedCrossings(lane.rig().dataDir).map((crossing) => crossing.decision.outcome)).toEqual(['admit', 'admit', 'refuse']);
 
     // A document typed by hand, validated live, admitted from the keyboard.
     await page.getByRole('button', { name: 'Type a document' }).click();
@@ -92,7 +88,7 @@ describe('end to end: officers, sign-in and the guard’s lane in Chromium again
     await documentRegion.getByText('Typed by hand').waitFor();
     await page.waitForTimeout(450);
     await page.keyboard.press('F2');
-    await expect.poll(() => exportedCrossings(rig.dataDir).length).toBe(3);
+    await expect.poll(() => exportedCrossings(lane.rig().dataDir).length).toBe(4);
 
     // A keyboard-wedge reader under a Russian layout: .key is Cyrillic, the zone comes from .code.
     const wedgeZone = travellerZone({ documentNumber: 'UT5550183', surname: 'GRIGORYAN', givenNames: 'LUSINE', sex: 'F', birthDate: '1979-07-21' });
@@ -101,11 +97,12 @@ describe('end to end: officers, sign-in and the guard’s lane in Chromium again
     await documentRegion.getByRole('heading', { name: 'GRIGORYAN, LUSINE' }).waitFor();
     await page.waitForTimeout(450);
     await page.keyboard.press('F2');
-    await expect.poll(() => exportedCrossings(rig.dataDir).length).toBe(4);
-    const numbers = exportedCrossings(rig.dataDir).map((crossing) => crossing.document.fields.documentNumber);
-    expect(numbers).toEqual(['UT4821936', expect.any(String), 'UT7730412', 'UT5550183']);
-    const sources = exportedCrossings(rig.dataDir).map((crossing) => crossing.document.source);
+    await expect.poll(() => exportedCrossings(lane.rig().dataDir).length).toBe(5);
+    const numbers = exportedCrossings(lane.rig().dataDir).map((crossing) => crossing.document.fields.documentNumber);
+    expect(numbers).toEqual(['UT4821936', 'UT6604417', expect.any(String), 'UT7730412', 'UT5550183']);
+    const sources = exportedCrossings(lane.rig().dataDir).map((crossing) => crossing.document.source);
     expect(sources).toEqual([
+      { method: 'reader', readerId: 'passport' },
       { method: 'reader', readerId: 'passport' },
       { method: 'reader', readerId: 'simulator' },
       { method: 'manual' },

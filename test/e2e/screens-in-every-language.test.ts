@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { CATALOGUES } from '../../renderer/i18n/catalogues/index.js';
 import { LANGUAGES } from '../../renderer/i18n/languages.js';
-import { launchChromium } from '../rigs/chromium.js';
 import { seriousAccessibilityProblems } from './support/axe.js';
-import { createOfficer, openLane, screenshot, setUpTechnician, startLaneRig, type LaneRig } from './support/lane-rig.js';
+import { createOfficer, openLane, screenshot, setUpTechnician } from './support/lane-rig.js';
+import { laneSuite } from './support/lane-suite.js';
 
 const SIZES = [
   { width: 1280, height: 800 },
@@ -12,18 +12,11 @@ const SIZES = [
 ] as const;
 
 describe('end to end: every screen in Armenian, Russian and English, at 1280x800 and 1920x1080', () => {
-  let browser: Browser;
-  let rig: LaneRig;
+  const lane = laneSuite();
   let technician: Page;
   beforeAll(async () => {
-    browser = await launchChromium();
-    rig = await startLaneRig();
-    technician = await openLane(browser, rig.served.url);
-    await setUpTechnician(technician, rig.dataDir, '90817263');
-  });
-  afterAll(async () => {
-    await browser.close();
-    await rig.close();
+    technician = await openLane(lane.browser(), lane.rig().served.url);
+    await setUpTechnician(technician, lane.rig().dataDir, '90817263');
   });
 
   for (const language of LANGUAGES) {
@@ -34,7 +27,7 @@ describe('end to end: every screen in Armenian, Russian and English, at 1280x800
         const oneTime = await createOfficer(technician, officerId, 'Officer Utopia Shift', ['Guard', 'Supervisor', 'Technician']);
         await technician.getByRole('button', { name: 'Done' }).click();
 
-        const page = await openLane(browser, rig.served.url, size, language);
+        const page = await openLane(lane.browser(), lane.rig().served.url, size, language);
         const problems: string[] = [];
         const shot = async (screen: string): Promise<void> => {
           // Fonts in, so the screenshot shows what a kiosk without system fonts shows.

@@ -1,11 +1,10 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/core/db/open-database.js';
 import { DATABASE_FILE_NAME } from '../../main/core/store/open-store.js';
 import { auditEvents } from '../rigs/audit-rows.js';
-import { launchChromium } from '../rigs/chromium.js';
-import { changePin, createOfficer, openLane, setUpTechnician, signIn, signOut, startLaneRig, type LaneRig } from './support/lane-rig.js';
+import { changePin, createOfficer, openLane, setUpTechnician, signIn, signOut } from './support/lane-rig.js';
+import { laneSuite } from './support/lane-suite.js';
 
 const TECHNICIAN_PIN = '60418273';
 const GUARD_PIN = '51729304';
@@ -21,20 +20,11 @@ function auditActions(dataDir: string): string[] {
 }
 
 describe('end to end: the session locks when idle, resumes with the PIN, and a wrong PIN locks the account', () => {
-  let browser: Browser;
-  let rig: LaneRig;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    rig = await startLaneRig((config) => ({ ...config, session: { idleLockSeconds: 5, maxWrongPins: 3, lockoutMinutes: 2 } }));
-  });
-  afterAll(async () => {
-    await browser.close();
-    await rig.close();
-  });
+  const lane = laneSuite((config) => ({ ...config, session: { idleLockSeconds: 5, maxWrongPins: 3, lockoutMinutes: 2 } }));
 
   it('locks after the idle time; the same officer resumes, another officer takes over', async () => {
-    const page = await openLane(browser, rig.served.url);
-    await setUpTechnician(page, rig.dataDir, TECHNICIAN_PIN);
+    const page = await openLane(lane.browser(), lane.rig().served.url);
+    await setUpTechnician(page, lane.rig().dataDir, TECHNICIAN_PIN);
     const guardPin = await createOfficer(page, 'uto-guard-3', 'Officer Utopia Three', ['Guard']);
     await signOut(page);
     await signIn(page, 'uto-guard-3', guardPin);
@@ -54,14 +44,14 @@ describe('end to end: the session locks when idle, resumes with the PIN, and a w
     await page.getByRole('navigation').getByRole('button', { name: 'Officers' }).waitFor();
     expect(await page.getByRole('navigation').getByRole('button', { name: 'Lane' }).count()).toBe(0);
 
-    const actions = auditActions(rig.dataDir);
+    const actions = auditActions(lane.rig().dataDir);
     expect(actions.filter((action) => action === 'lock').length).toBeGreaterThanOrEqual(2);
     expect(actions).toContain('unlock');
     await page.close();
   }, 90_000);
 
   it('says how many tries are left, then until when the account is locked', async () => {
-    const page = await openLane(browser, rig.served.url);
+    const page = await openLane(lane.browser(), lane.rig().served.url);
     await signIn(page, 'uto-guard-3', '11111111');
     await page.getByRole('alert').filter({ hasText: '2 tries left' }).waitFor();
     await signIn(page, 'uto-guard-3', '22222222');

@@ -15,7 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DocumentGenerator } from '../../../drivers/simulator/document-generator.js';
 import { repoRoot, startServe } from '../../rigs/built-cli.js';
 import { launchChromium } from '../../rigs/chromium.js';
-import { changePin, createOfficer, openLane, readerBytes, setUpTechnician, signIn, signOut, startLaneRig, type LaneRig } from '../../e2e/support/lane-rig.js';
+import { openLane, readerBytes, setUpGuard, startLaneRig, type LaneRig } from '../../e2e/support/lane-rig.js';
 import { atMost, median, percentile, round, type BenchSuite } from '../suite.js';
 
 const SCANS = 200;
@@ -52,12 +52,7 @@ async function cardPaintedAfter(page: Page, previous: string | null): Promise<{ 
 
 async function signedInGuard(browser: Browser, rig: LaneRig): Promise<Page> {
   const page = await openLane(browser, rig.served.url);
-  await setUpTechnician(page, rig.dataDir, '52816349');
-  const oneTime = await createOfficer(page, 'uto-bench-guard', 'Officer Utopia Bench', ['Guard']);
-  await signOut(page);
-  await signIn(page, 'uto-bench-guard', oneTime);
-  await changePin(page, oneTime, '61829304');
-  await page.getByRole('region', { name: 'Document' }).getByText('Present a document').waitFor();
+  await setUpGuard(page, rig.dataDir, { id: 'uto-bench-guard', name: 'Officer Utopia Bench', pin: '61829304' }, '52816349');
   return page;
 }
 

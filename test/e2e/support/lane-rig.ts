@@ -115,6 +115,19 @@ export async function createOfficer(page: Page, id: string, name: string, roles:
   return text;
 }
 
+/**
+ * A guard ready at the lane, set up as on a fresh appliance: the technician's first
+ * sign-in, the guard created on the Officers screen, then the guard's own first sign-in.
+ */
+export async function setUpGuard(page: Page, dataDir: string, guard: { readonly id: string; readonly name: string; readonly pin: string }, technicianPin: string): Promise<void> {
+  await setUpTechnician(page, dataDir, technicianPin);
+  const oneTime = await createOfficer(page, guard.id, guard.name, ['Guard']);
+  await signOut(page);
+  await signIn(page, guard.id, oneTime);
+  await changePin(page, oneTime, guard.pin);
+  await page.getByRole('region', { name: 'Document' }).getByText('Present a document').waitFor();
+}
+
 /** A generated Utopian traveller's zone (never a real person). */
 export function travellerZone(change: Partial<MrzInput> = {}): string[] {
   const today = new Date();

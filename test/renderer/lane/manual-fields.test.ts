@@ -33,9 +33,14 @@ describe('manual entry, checked live by the MRZ engine', () => {
     expect(check.fields).toBeUndefined();
   });
 
-  it('passes on the engine’s verdict on a date that is not in the calendar', () => {
-    const check = checkManualForm({ ...ANNA, birthDate: '1974-02-30' });
-    expect(check.problems.birthDate?.kind).toBe('engine');
+  it('refuses a date that is not in the calendar as soon as it is typed, whatever else is missing', () => {
+    expect(checkManualForm({ ...ANNA, birthDate: '1974-02-30' }).problems.birthDate).toEqual({ kind: 'date' });
+    expect(checkManualForm({ ...ANNA, surname: '', expiryDate: '2031-13-01' }).problems.expiryDate).toEqual({ kind: 'date' });
+  });
+
+  it('passes on the engine’s verdict when the fields cannot make a zone', () => {
+    const check = checkManualForm({ ...ANNA, documentNumber: 'A'.repeat(24) });
+    expect(check.problems.documentNumber?.kind).toBe('engine');
     expect(check.fields).toBeUndefined();
   });
 
