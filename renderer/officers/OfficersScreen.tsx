@@ -158,14 +158,16 @@ export function OfficersScreen({
                       <>
                         <button
                           type="button"
+                          aria-label={t('officers.editRoles', { id: account.id })}
                           onClick={() => {
                             setEditing({ id: account.id, roles: account.roles });
                           }}
                         >
-                          {t('officers.editRoles', { id: account.id })}
+                          {t('officers.rolesButton')}
                         </button>
                         <button
                           type="button"
+                          aria-label={t('officers.resetPin', { id: account.id })}
                           onClick={() => {
                             if (client === null) return;
                             setError(undefined);
@@ -175,15 +177,16 @@ export function OfficersScreen({
                             }, fail);
                           }}
                         >
-                          {t('officers.resetPin', { id: account.id })}
+                          {t('officers.resetPinButton')}
                         </button>
                         <button
                           type="button"
+                          aria-label={account.active ? t('officers.deactivate', { id: account.id }) : t('officers.reactivate', { id: account.id })}
                           onClick={() => {
                             act(client?.call('officers.setActive', { id: account.id, active: !account.active }) ?? Promise.resolve());
                           }}
                         >
-                          {account.active ? t('officers.deactivate', { id: account.id }) : t('officers.reactivate', { id: account.id })}
+                          {account.active ? t('officers.deactivateButton') : t('officers.reactivateButton')}
                         </button>
                       </>
                     ) : null}
