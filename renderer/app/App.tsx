@@ -39,9 +39,16 @@ export function App({ link }: { readonly link: CoreLink }) {
     if (session.kind === 'signed-out') setScreen(undefined);
   }, [session.kind]);
 
-  useIdleLock(signedIn, info === undefined ? undefined : info.idleLockSeconds * 1000, () => {
-    lock().catch(noticeFailure);
-  });
+  useIdleLock(
+    signedIn,
+    info === undefined ? undefined : info.idleLockSeconds * 1000,
+    () => {
+      lock().catch(noticeFailure);
+    },
+    () => {
+      client?.call('auth.activity', {}).catch(noticeFailure);
+    },
+  );
 
   const statusBar = (
     <StatusBar link={linkState} info={info} direction={officer?.roles.includes('guard') === true ? direction : undefined} officer={signedIn ? officer : undefined} readers={readers?.readers} sync={signedIn ? sync : undefined} />

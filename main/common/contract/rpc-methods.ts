@@ -113,6 +113,13 @@ export const rpcMethods = {
     beforePinChange: true,
     whileLocked: true,
   }),
+  'auth.activity': method({
+    summary: "The screen saw the officer's input (keys, touch): an attended session does not lock while they read or type.",
+    params: NoParams,
+    result: z.object({}),
+    access: ANY_OFFICER,
+    beforePinChange: true,
+  }),
   'auth.unlock': method({
     summary: 'Resumes the locked session with the same officer\'s PIN; a wrong PIN counts towards the lockout.',
     params: z.object({ pin: z.string().min(1).max(64) }).strict(),

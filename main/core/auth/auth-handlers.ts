@@ -2,7 +2,7 @@ import { InvalidRequestError, NotSignedInError } from '../errors/domain-errors.j
 import { signedInOfficerId, type RpcHandlers } from '../rpc/handlers.js';
 import type { AuthService } from './auth-service.js';
 
-type AuthMethods = 'auth.login' | 'auth.logout' | 'auth.whoami' | 'auth.changePin' | 'auth.session' | 'auth.lock' | 'auth.unlock';
+type AuthMethods = 'auth.login' | 'auth.logout' | 'auth.whoami' | 'auth.changePin' | 'auth.session' | 'auth.activity' | 'auth.lock' | 'auth.unlock';
 
 /** The auth.* methods: sign-in state lives on the connection, accounts in the database. */
 export function authHandlers(auth: AuthService): Pick<RpcHandlers['methods'], AuthMethods> {
@@ -23,6 +23,8 @@ export function authHandlers(auth: AuthService): Pick<RpcHandlers['methods'], Au
     },
     'auth.whoami': (_params, context) => context.auth.officer ?? null,
     'auth.session': (_params, context) => ({ officer: context.auth.officer ?? null, locked: context.auth.locked }),
+    // The access check that let this call through has counted it as the officer's activity.
+    'auth.activity': () => ({}),
     'auth.lock': (_params, context) => {
       const officerId = signedInOfficerId(context);
       if (context.auth.locked) return {};

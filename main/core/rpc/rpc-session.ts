@@ -52,28 +52,37 @@ class SignInState implements ConnectionAuth {
   locked = false;
   lastActivity = 0;
 
-  constructor(private readonly monotonicNow: () => number) {}
+  constructor(
+    private readonly monotonicNow: () => number,
+    /** Told when the signed-in officer's session stops serving them: locked, signed out, or replaced. */
+    private readonly onLeave: (why: 'locked' | 'signed-out') => void,
+  ) {}
 
   signIn(officer: OfficerSummary): void {
+    if (this.officer !== undefined && this.officer.id !== officer.id) this.onLeave('signed-out');
     this.officer = officer;
     this.locked = false;
     this.lastActivity = this.monotonicNow();
   }
 
   signOut(): void {
+    const wasIn = this.officer !== undefined;
     this.officer = undefined;
     this.locked = false;
+    if (wasIn) this.onLeave('signed-out');
   }
 
   lock(): void {
-    if (this.officer !== undefined) this.locked = true;
+    if (this.officer === undefined || this.locked) return;
+    this.locked = true;
+    this.onLeave('locked');
   }
 
   /** Locks a session idle for longer than `idleLockMs`; the officer it locked, or undefined when nothing changed. */
   lockIfIdle(idleLockMs: number): OfficerSummary | undefined {
     const officer = this.officer;
     if (officer === undefined || this.locked || this.monotonicNow() - this.lastActivity <= idleLockMs) return undefined;
-    this.locked = true;
+    this.lock();
     return officer;
   }
 }
@@ -85,6 +94,10 @@ class SignInState implements ConnectionAuth {
  */
 export class RpcSession {
   private readonly streams = new Map<RequestId, Subscription>();
+  /** Streams that need a role: a locked or signed-out screen must stop receiving them (traveller data among them). */
+  private readonly guardedStreams = new Set<RequestId>();
+  /** Checks idleness even when no call comes, so that streams stop reaching an unattended screen. */
+  private readonly idleCheck: ReturnType<typeof setInterval>;
   private readonly context: CallContext;
   private readonly log: Logger;
   private readonly auth: SignInState;
@@ -96,7 +109,20 @@ export class RpcSession {
     private readonly options: RpcSessionOptions,
   ) {
     this.log = options.log;
-    this.auth = new SignInState(options.monotonicNow);
+    this.auth = new SignInState(options.monotonicNow, (why) => {
+      this.endGuardedStreams(why);
+    });
+    this.idleCheck = setInterval(
+      () => {
+        try {
+          this.lockIfIdle();
+        } catch (error) {
+          this.log.error({ connection: connection.id, err: error }, 'idle lock check failed');
+        }
+      },
+      Math.max(100, Math.min(5000, options.idleLockMs / 4)),
+    );
+    this.idleCheck.unref();
     this.context = {
       connectionId: connection.id,
       auth: this.auth,
@@ -141,6 +167,7 @@ export class RpcSession {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    clearInterval(this.idleCheck);
     this.options.onDispose?.();
     for (const subscription of this.streams.values()) subscription.unsubscribe();
     this.streams.clear();
@@ -203,10 +230,12 @@ export class RpcSession {
         },
         error: (error: unknown) => {
           this.streams.delete(id);
+          this.guardedStreams.delete(id);
           this.sendHandlerError(id, name, error);
         },
         complete: () => {
           this.streams.delete(id);
+          this.guardedStreams.delete(id);
           this.send({ type: 'complete', id });
         },
       });
@@ -215,14 +244,26 @@ export class RpcSession {
       return;
     }
     // A stream that completed synchronously is already over.
-    if (!subscription.closed) this.streams.set(id, subscription);
+    if (subscription.closed) return;
+    this.streams.set(id, subscription);
+    if (spec.access !== 'anyone') this.guardedStreams.add(id);
   }
 
   private unsubscribe(id: RequestId): void {
     this.endStream(id);
   }
 
+  /** Ends every stream that needed the officer, each with the error that says why. */
+  private endGuardedStreams(why: 'locked' | 'signed-out'): void {
+    for (const id of [...this.guardedStreams]) {
+      this.endStream(id);
+      if (why === 'locked') this.sendError(id, 'session_locked', 'the screen is locked: resume with your PIN, then subscribe again');
+      else this.sendError(id, 'unauthenticated', 'signed out: sign in, then subscribe again');
+    }
+  }
+
   private endStream(id: RequestId): void {
+    this.guardedStreams.delete(id);
     const subscription = this.streams.get(id);
     this.streams.delete(id);
     subscription?.unsubscribe();

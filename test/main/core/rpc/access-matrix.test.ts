@@ -12,6 +12,7 @@ const sampleParams: Record<MethodName | StreamName, unknown> = {
   'auth.whoami': {},
   'auth.changePin': { currentPin: '999999', newPin: '123456' },
   'auth.session': {},
+  'auth.activity': {},
   'auth.lock': {},
   'auth.unlock': { pin: '000000' },
   'capture.manualEntry': {
