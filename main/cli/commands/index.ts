@@ -11,6 +11,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'devices', summary: 'List serial ports and HID devices, and which configured reader uses each', load: async () => (await import('./devices.js')).devicesCommand },
   { name: 'monitor', summary: 'Open one reader and print its scans and status changes (the technician’s diagnostic)', load: async () => (await import('./monitor.js')).monitorCommand },
   { name: 'mrz', summary: 'Check machine-readable zones (ICAO Doc 9303) read on standard input', load: async () => (await import('./mrz.js')).mrzCommand },
+  { name: 'alerts', summary: 'Check documents against a list of lost, stolen and revoked documents, as the lane does', load: async () => (await import('./alerts.js')).alertsCommand },
   { name: 'export', summary: 'Export the crossings of a period as JSON lines or CSV (audited)', load: async () => (await import('./export.js')).exportCommand },
   { name: 'contract', summary: 'Print the RPC contract as JSON Schema, for integrators and test tools', load: async () => (await import('./contract.js')).contractCommand },
   { name: 'key', summary: "Print the appliance's public key, for registering it with central", load: async () => (await import('./key.js')).keyCommand },

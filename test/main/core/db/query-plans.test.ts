@@ -18,10 +18,11 @@ import { migrate } from '../../../../main/core/db/migrate.js';
 import { migrations } from '../../../../main/core/db/migrations/index.js';
 import { openDatabase } from '../../../../main/core/db/open-database.js';
 import { OutboxRelayStore } from '../../../../main/core/sync/outbox-relay-store.js';
+import { DocumentList } from '../../../../main/core/alerts/document-list.js';
 import { tempDir } from '../../../rigs/temp-dir.js';
 
 /** Tables that grow with every crossing; a scan of one of them is the failure this test is for. */
-const LARGE_TABLES = ['crossings', 'outbox', 'audit_events', 'voids'];
+const LARGE_TABLES = ['crossings', 'outbox', 'audit_events', 'voids', 'alert_documents'];
 
 interface PlanRow {
   readonly detail: string;
@@ -120,6 +121,17 @@ describe('query plans of the hot queries', () => {
     const byDocument = statements.filter((sql) => sql.includes('document_key = ?'));
     expect(byDocument).toHaveLength(2);
     for (const sql of byDocument) expect(fullScans(sql, plan(db, sql)), sql).toEqual([]);
+    db.close();
+  });
+
+  it('a document check is one probe of the listed documents, never a scan of a hundred million rows', () => {
+    const db = migratedDatabase();
+    const statements = preparedDuring(db, () => {
+      new DocumentList(db).check('UTO', 'P', 'L898902C3');
+    });
+    const lookups = statements.filter((sql) => sql.includes('alert_documents'));
+    expect(lookups).toHaveLength(1);
+    for (const sql of lookups) expect(fullScans(sql, plan(db, sql)), sql).toEqual([]);
     db.close();
   });
 

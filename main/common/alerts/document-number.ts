@@ -1,0 +1,32 @@
+/**
+ * Listed document numbers and the numbers a reader delivers meet on a folded
+ * key: fillers and spaces dropped, letters upper-cased, and each character an
+ * OCR engine confuses in OCR-B replaced by one representative (O and D by 0,
+ * I by 1, Z by 2, S by 5, G by 6, B by 8). A worn document read as L898902C3
+ * or L8989O2C3 then finds the same entry; the hit says whether the number was
+ * the listed one exactly or only OCR-equivalent, so the guard knows which.
+ */
+
+const REPRESENTATIVE: Readonly<Record<string, string>> = { O: '0', D: '0', Q: '0', I: '1', L: '1', Z: '2', S: '5', G: '6', B: '8' };
+
+/** Letters and digits as printed: fillers, spaces and dashes dropped, upper case. */
+export function printedNumber(number: string): string {
+  return number.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+/** The OCR-folded form of a document number. */
+export function foldedNumber(number: string): string {
+  let folded = '';
+  for (const character of printedNumber(number)) folded += REPRESENTATIVE[character] ?? character;
+  return folded;
+}
+
+/** Germany's one-letter code is written `D<<` in a zone and `D` in lists: both become `D`. */
+export function stateCode(code: string): string {
+  return code.toUpperCase().replace(/[^A-Z]/g, '');
+}
+
+/** The key a listed document is stored and looked up under: issuing state and folded number. */
+export function documentKey(issuingState: string, number: string): string {
+  return `${stateCode(issuingState)}:${foldedNumber(number)}`;
+}

@@ -1,0 +1,96 @@
+/**
+ * Alert-list figures. The document check with 10,000,000 listed documents
+ * (`SAHMAN_BENCH_DOCUMENTS` sets the count) in the appliance's own store:
+ * p50/p99 of a check (half listed, half not), the load time, the bytes per
+ * entry on disk, and both projected linearly to SLTD's 100,000,000 entries.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { DocumentListEntry } from '../../../main/common/contract/alert-lists.js';
+import { DocumentList } from '../../../main/core/alerts/document-list.js';
+import { pino } from 'pino';
+import { openStore, DATABASE_FILE_NAME } from '../../../main/core/store/open-store.js';
+import { seededRandom } from '../../../drivers/simulator/seeded-random.js';
+import { atMost, median, percentile, round, type BenchSuite } from '../suite.js';
+
+const DOCUMENTS = Number(process.env.SAHMAN_BENCH_DOCUMENTS ?? 10_000_000);
+const BATCH = 100_000;
+const CHECKS = 100_000;
+const SLTD_SCALE = 100_000_000;
+const STATES = ['UTO', 'ARM', 'GEO', 'AZE', 'RUS', 'UKR', 'KAZ', 'IRN', 'TUR', 'D', 'FRA', 'ITA', 'ESP', 'GBR', 'USA', 'CHN', 'IND', 'SYR', 'IRQ', 'LBN'];
+const REASONS = ['lost', 'stolen', 'revoked', 'invalidated'] as const;
+const SOURCES = ['SLTD', 'UTO national police', 'ARM passport service', 'consular report'];
+const ALPHANUMERIC = 'ABCDEFGHJKLMNPRTUVWXY0123456789';
+
+/** Generated document numbers: a letter or two, then digits and letters, 8 or 9 characters, as passports carry. */
+function generated(random: () => number, index: number): DocumentListEntry {
+  const pick = (text: string): string => text[Math.floor(random() * text.length)] ?? 'A';
+  let number = pick('ABCEFHKLMNPRTUVXY');
+  const length = 7 + Math.floor(random() * 2);
+  for (let position = 0; position < length; position += 1) number += pick(ALPHANUMERIC);
+  return {
+    issuingState: STATES[index % STATES.length] ?? 'UTO',
+    documentType: random() < 0.8 ? 'P' : 'ID',
+    number,
+    reason: REASONS[Math.floor(random() * REASONS.length)] ?? 'lost',
+    source: SOURCES[Math.floor(random() * SOURCES.length)] ?? 'SLTD',
+    reportedAt: new Date(Date.UTC(2015, 0, 1) + Math.floor(random() * 4000) * 86_400_000).toISOString().slice(0, 10),
+  };
+}
+
+export const suite: BenchSuite = {
+  name: 'alerts',
+  async run() {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sahman-bench-alerts-'));
+    try {
+      const store = await openStore({ dataDir, log: pino({ level: 'silent' }), integrityBudgetMs: 60_000 });
+      const { db } = store;
+      const list = new DocumentList(db);
+      const random = seededRandom(97);
+      const listedSamples: DocumentListEntry[] = [];
+      const loadStarted = performance.now();
+      for (let start = 0; start < DOCUMENTS; start += BATCH) {
+        const batch = Array.from({ length: Math.min(BATCH, DOCUMENTS - start) }, (_, offset) => generated(random, start + offset));
+        list.change(batch);
+        for (let index = 0; index < batch.length; index += Math.ceil(DOCUMENTS / CHECKS)) {
+          const entry = batch[index];
+          if (entry !== undefined) listedSamples.push(entry);
+        }
+      }
+      const loadSeconds = (performance.now() - loadStarted) / 1000;
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      const bytes = statSync(path.join(dataDir, DATABASE_FILE_NAME)).size;
+      const entries = list.count();
+
+      const probe = seededRandom(5);
+      const samples: number[] = [];
+      let hits = 0;
+      for (let check = 0; check < CHECKS; check += 1) {
+        const listed = check % 2 === 0 ? listedSamples[Math.floor(probe() * listedSamples.length)] : undefined;
+        const document = listed ?? generated(probe, check);
+        const started = performance.now();
+        const found = list.check(document.issuingState, document.documentType, document.number);
+        samples.push(performance.now() - started);
+        if (found.length > 0) hits += 1;
+      }
+      await store.close();
+      const bytesPerEntry = bytes / entries;
+      return {
+        entries,
+        loadSeconds: round(loadSeconds, 1),
+        entriesPerSecond: Math.round(entries / loadSeconds),
+        bytesPerEntry: round(bytesPerEntry, 1),
+        check: { checks: CHECKS, hits, p50Ms: round(median(samples), 4), p99: atMost(round(percentile(samples, 99), 4), 1, 'ms') },
+        projectedToSltd: {
+          entries: SLTD_SCALE,
+          diskGB: round((bytesPerEntry * SLTD_SCALE) / 1e9, 2),
+          // Random keys into a larger b-tree miss the page cache more often: the linear figure is a floor.
+          loadMinutesAtLeast: round((loadSeconds * (SLTD_SCALE / entries)) / 60, 1),
+        },
+      };
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+};
