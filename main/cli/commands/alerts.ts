@@ -21,7 +21,7 @@ const USAGE = `Usage: sahman alerts document --documents FILE
 
 Checks documents against listed (lost, stolen, revoked, invalidated) documents,
 exactly as the lane does: the same issuing state and the number as printed, or a
-number that differs only in characters OCR confuses (0/O/D, 1/I/L, 2/Z, 5/S, 6/G, 8/B).
+number that differs only in characters OCR confuses (0/O/D, 1/I, 2/Z, 5/S, 6/G, 8/B).
 
   --documents FILE  the list: JSON lines, one entry each:
                     {"issuingState","documentType","number","reason","source","reportedAt"}

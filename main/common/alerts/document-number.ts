@@ -1,13 +1,14 @@
+import { digitConfusedWith } from '../icao/confusions.js';
+
 /**
  * Listed document numbers and the numbers a reader delivers meet on a folded
- * key: fillers and spaces dropped, letters upper-cased, and each character an
- * OCR engine confuses in OCR-B replaced by one representative (O and D by 0,
- * I by 1, Z by 2, S by 5, G by 6, B by 8). A worn document read as L898902C3
- * or L8989O2C3 then finds the same entry; the hit says whether the number was
- * the listed one exactly or only OCR-equivalent, so the guard knows which.
+ * key: fillers and spaces dropped, letters upper-cased, and each letter that
+ * the MRZ engine knows OCR confuses with a digit in OCR-B replaced by that
+ * digit (O and D by 0, I by 1, Z by 2, S by 5, G by 6, B by 8). A worn document
+ * read as L898902C3 or L8989O2C3 then finds the same entry; the hit says
+ * whether the number was the listed one exactly or only OCR-equivalent, so the
+ * guard knows which.
  */
-
-const REPRESENTATIVE: Readonly<Record<string, string>> = { O: '0', D: '0', Q: '0', I: '1', L: '1', Z: '2', S: '5', G: '6', B: '8' };
 
 /** Letters and digits as printed: fillers, spaces and dashes dropped, upper case. */
 export function printedNumber(number: string): string {
@@ -17,7 +18,7 @@ export function printedNumber(number: string): string {
 /** The OCR-folded form of a document number. */
 export function foldedNumber(number: string): string {
   let folded = '';
-  for (const character of printedNumber(number)) folded += REPRESENTATIVE[character] ?? character;
+  for (const character of printedNumber(number)) folded += digitConfusedWith(character.charCodeAt(0)) ?? character;
   return folded;
 }
 

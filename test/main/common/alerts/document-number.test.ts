@@ -4,8 +4,8 @@ import { documentKey, foldedNumber, printedNumber } from '../../../../main/commo
 
 /** What a worn page or a reader's OCR makes of each character, both ways. */
 const CONFUSED: Readonly<Record<string, readonly string[]>> = {
-  '0': ['O', 'D', 'Q'], O: ['0', 'D'], D: ['0', 'O'], Q: ['0', 'O'],
-  '1': ['I', 'L'], I: ['1', 'L'], L: ['1', 'I'],
+  '0': ['O', 'D'], O: ['0', 'D'], D: ['0', 'O'],
+  '1': ['I'], I: ['1'],
   '2': ['Z'], Z: ['2'], '5': ['S'], S: ['5'], '6': ['G'], G: ['6'], '8': ['B'], B: ['8'],
 };
 
