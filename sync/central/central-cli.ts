@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
-import { SyncItem, DeltaKind } from '../protocol/wire.js';
+import { SyncItem, DeltaKind, type DeltaChange } from '../protocol/wire.js';
+import { DocumentListEntry } from '../../main/common/contract/alert-lists.js';
+import { documentEntryId, parseDocumentEntryId } from '../../main/common/alerts/document-number.js';
 import { CentralConfigError } from './central-database.js';
 import { loadOrCreateCentralKey } from './central-key.js';
 import { CENTRAL_DATABASE_FILE, openCentralStore, type CentralStore } from './central-store.js';
@@ -187,6 +189,23 @@ async function printAlarms(args: readonly string[], io: CentralIo): Promise<numb
   return ExitCode.ok;
 }
 
+/**
+ * Listed documents are checked here as the appliances will check them, so that
+ * an operator hears of a bad entry at once rather than from every lane's alarm.
+ */
+function checkDocumentChanges(file: string, changes: readonly DeltaChange[]): void {
+  for (const [index, change] of changes.entries()) {
+    const where = `${file}: change ${String(index + 1)} (${change.key.slice(0, 40)})`;
+    if (change.value === null) {
+      if (parseDocumentEntryId(change.key) === undefined) throw new UsageError(`${where}: a removal's key must be an entry id, STATE:NUMBER:TYPE`);
+      continue;
+    }
+    const entry = DocumentListEntry.safeParse(change.value);
+    if (!entry.success) throw new UsageError(`${where}: ${describeIssues(entry.error, { maxIssues: 2 })}`);
+    if (documentEntryId(entry.data) !== change.key) throw new UsageError(`${where}: the key must be the entry's id, ${documentEntryId(entry.data)}`);
+  }
+}
+
 function publish(args: readonly string[], io: CentralIo): number {
   const values = parseCommandArgs(args, { kind: { type: 'string' }, file: { type: 'string' }, data: { type: 'string' } }).values;
   const kind = DeltaKind.safeParse(required(values.kind, '--kind'));
@@ -203,6 +222,7 @@ function publish(args: readonly string[], io: CentralIo): number {
   if (!changes.success) {
     throw new UsageError(`${file}: ${describeIssues(changes.error, { whole: '(top)', maxIssues: 1 })}`);
   }
+  if (kind.data === 'document-list') checkDocumentChanges(file, changes.data);
   const version = withStore(dataDirOf(values.data), (store) => store.deltas.publish(kind.data, changes.data, new Date()));
   io.stdout.write(`published ${kind.data} version ${String(version)} (${String(changes.data.length)} changes)\n`);
   return ExitCode.ok;

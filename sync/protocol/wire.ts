@@ -129,7 +129,8 @@ export const ReconcileDay = z
   .strict();
 export type ReconcileDay = z.infer<typeof ReconcileDay>;
 
-export const DeltaKind = z.enum(['alert-list', 'visa-rules', 'config']);
+/** The reference data central sends down. document-list: listed (lost, stolen, revoked) documents, keyed by their entry id. */
+export const DeltaKind = z.enum(['alert-list', 'visa-rules', 'config', 'document-list']);
 export type DeltaKind = z.infer<typeof DeltaKind>;
 
 /** One change in a delta: an entry added or replaced (value) or removed (value null). */

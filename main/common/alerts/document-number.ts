@@ -1,3 +1,4 @@
+import type { DocumentListEntry } from '../contract/alert-lists.js';
 import { digitConfusedWith } from '../icao/confusions.js';
 
 /**
@@ -30,4 +31,17 @@ export function stateCode(code: string): string {
 /** The key a listed document is stored and looked up under: issuing state and folded number. */
 export function documentKey(issuingState: string, number: string): string {
   return `${stateCode(issuingState)}:${foldedNumber(number)}`;
+}
+
+/** The entry's identity within the list, and the key of its changes in a delta: two entries with the same state, number and type are one. */
+export function documentEntryId(entry: Pick<DocumentListEntry, 'issuingState' | 'number' | 'documentType'>): string {
+  return `${stateCode(entry.issuingState)}:${printedNumber(entry.number)}:${stateCode(entry.documentType)}`;
+}
+
+/** The entry an id names, for a removal in a delta; undefined when the text is no entry id. */
+export function parseDocumentEntryId(id: string): Pick<DocumentListEntry, 'issuingState' | 'number' | 'documentType'> | undefined {
+  const match = /^([A-Z]{1,3}):([A-Z0-9]{1,30}):([A-Z]{0,2})$/.exec(id);
+  if (match === null) return undefined;
+  const [, issuingState = '', number = '', documentType = ''] = match;
+  return { issuingState, number, documentType };
 }

@@ -16,11 +16,6 @@ const DocumentRow = z.object({
   reported_day: z.number().int(),
 });
 
-/** The entry's identity within the list: two entries with the same state, number and type are one. */
-export function documentEntryId(entry: Pick<DocumentListEntry, 'issuingState' | 'number' | 'documentType'>): string {
-  return `${stateCode(entry.issuingState)}:${printedNumber(entry.number)}:${stateCode(entry.documentType)}`;
-}
-
 /** Document codes name a family by their first letter (P, PO, PD… are passports; I, ID, IR… cards). */
 function sameFamily(listed: string, presented: string): boolean {
   return listed === '' || presented === '' || listed.startsWith(presented.slice(0, 1));
@@ -85,6 +80,12 @@ export class DocumentList {
       };
       return [{ entry, how: row.number === presented ? 'exact' : 'ocr-equivalent' }];
     });
+  }
+
+  /** The list's version from central; 0 while none has been applied (the check then cannot run). */
+  version(): number {
+    const version: unknown = this.db.prepare("SELECT version FROM reference_versions WHERE kind = 'document-list'").pluck().get();
+    return typeof version === 'number' ? version : 0;
   }
 
   count(): number {

@@ -28,6 +28,7 @@ import { openSignIn } from './first-technician.js';
 import { appVersion } from './package-root.js';
 import { startPeriodicJobs } from './periodic-jobs.js';
 import { StartUpResources } from './start-up-resources.js';
+import { DocumentList } from '../alerts/document-list.js';
 
 export { FIRST_TECHNICIAN_PIN_FILE } from './first-technician.js';
 
@@ -129,7 +130,8 @@ async function startServices(context: StartContext): Promise<Core> {
   const visaTable = new VisaTable(loadVisaTable(dataDir));
   const readers = new ReaderService(config.readers, config.applianceId, log);
   resources.defer(() => readers.close());
-  const capture = new CaptureService({ db: store.db, audit, config, visaRules: visaTable.reader, scans$: readers.scans$, log });
+  const documents = new DocumentList(store.db);
+  const capture = new CaptureService({ db: store.db, audit, config, visaRules: visaTable.reader, documents, scans$: readers.scans$, log });
   resources.defer(() => {
     capture.close();
   });
@@ -144,6 +146,7 @@ async function startServices(context: StartContext): Promise<Core> {
     dataDir,
     log,
     visaTable,
+    documents,
     readerStates: () => readers.states(),
     ...(options.sync === undefined ? {} : { relay: options.sync }),
   });

@@ -12,6 +12,7 @@ import {
   clockCheck,
   daysBetween,
   directionSequenceCheck,
+  documentListCheck,
   duplicateScanCheck,
   expiryCheck,
   minorCheck,
@@ -26,6 +27,7 @@ import { recordNotKept } from './store-errors.js';
 import { RecordedAssessments, type RecordAnswer } from './recorded-assessments.js';
 import { wedgeZone } from './wedge-zone.js';
 import { storedBody } from './stored-records.js';
+import type { DocumentList } from '../alerts/document-list.js';
 
 export interface CapturePolicy {
   /** A document expiring within this many days is flagged. */
@@ -53,6 +55,8 @@ export interface CaptureServiceOptions {
   readonly audit: AuditTrail;
   readonly config: ApplianceConfig;
   readonly visaRules: VisaRules;
+  /** The listed documents; without them the alert-list check says it cannot run. */
+  readonly documents?: DocumentList;
   readonly scans$: Observable<{ readonly readerId: string; readonly lines: readonly string[]; readonly mrz: ReturnType<typeof parseMrz> }>;
   readonly log: Logger;
   readonly policy?: CapturePolicy;
@@ -107,8 +111,10 @@ export class CaptureService {
   private readonly policy: CapturePolicy;
   private readonly now: () => Date;
   private readonly log: Logger;
+  private readonly documents: DocumentList | undefined;
 
   constructor(options: CaptureServiceOptions) {
+    this.documents = options.documents;
     ({ db: this.db, audit: this.audit, config: this.config, visaRules: this.visaRules, log: this.log } = options);
     this.policy = options.policy ?? {
       ...DEFAULT_CAPTURE_POLICY,
@@ -251,8 +257,7 @@ export class CaptureService {
       directionSequenceCheck(this.config.directionDefault, previous),
       duplicateScanCheck(this.lastSeen.get(key), monotonicMs, this.policy.rescanWindowMs),
       clockCheck(now.getTime() - this.startWallMs - (monotonicMs - this.startMonotonicMs), this.policy.clockToleranceMs),
-      // The alert-list check arrives with the lists themselves (synced from central).
-      { code: 'alert-list', outcome: 'unavailable', reason: 'no-lists', message: 'Alert lists are not available on this appliance yet' },
+      this.documentCheck(result),
     ];
     this.lastSeen.set(key, monotonicMs);
     const document: DocumentSnapshot = {
@@ -295,6 +300,13 @@ export class CaptureService {
     } catch (error) {
       this.log.error({ err: error, assessmentId: assessment.id }, 'scan not audited: the store refused the write');
     }
+  }
+
+  private documentCheck(result: MrzParsedResult): DocumentCheck {
+    const { documents } = this;
+    if (documents === undefined) return documentListCheck(0, []);
+    const { issuingState, documentCode, documentNumber } = result.fields;
+    return documentListCheck(documents.version(), documents.check(issuingState, documentCode, documentNumber));
   }
 
   private previousCrossing(key: string): PreviousCrossing | undefined {

@@ -1,6 +1,7 @@
 import type { Direction } from '../../common/contract/config.js';
 import type { DocumentCheck, VisaRequirement } from '../../common/contract/document-checks.js';
 import type { MrzParsedResult } from '../../common/icao/index.js';
+import type { DocumentHit } from '../../common/contract/alert-lists.js';
 
 const DAY_MS = 86_400_000;
 
@@ -92,4 +93,26 @@ export function clockCheck(wallDriftMs: number, toleranceMs: number): DocumentCh
     return { code: 'clock', outcome: 'alert', reason: 'clock-jumped', message: `The clock jumped ${direction} by ${String(Math.round(Math.abs(wallDriftMs) / 1000))} s since start-up; dates may be wrong` };
   }
   return { code: 'clock', outcome: 'pass', reason: 'steady', message: 'The clock is steady' };
+}
+
+/**
+ * The alert-list check, for the document itself: listed (its reason, source and
+ * date, exact or OCR-equivalent) or not. Persons are matched by their own list
+ * later; until then the message says that only the document was checked.
+ * Without a list version from central, the check cannot run.
+ */
+export function documentListCheck(listVersion: number, hits: readonly DocumentHit[]): DocumentCheck {
+  if (listVersion === 0) return { code: 'alert-list', outcome: 'unavailable', reason: 'no-lists', message: 'Alert lists are not available on this appliance yet' };
+  const [hit] = [...hits].sort((a, b) => (a.how === b.how ? 0 : a.how === 'exact' ? -1 : 1));
+  if (hit === undefined) return { code: 'alert-list', outcome: 'pass', reason: 'document-not-listed', message: 'The document is not on the document list (persons are not checked yet)' };
+  const { reason, source, reportedAt } = hit.entry;
+  return {
+    code: 'alert-list',
+    outcome: 'alert',
+    reason: hit.how === 'exact' ? 'document-listed' : 'document-listed-ocr',
+    message:
+      hit.how === 'exact'
+        ? `The document is listed as ${reason} (${source}, ${reportedAt})`
+        : `A document differing only in OCR-confusable characters is listed as ${reason} (${source}, ${reportedAt}): compare the printed number`,
+  };
 }

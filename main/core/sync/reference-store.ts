@@ -8,6 +8,9 @@ import type { ReferenceStore } from '../../../sync/relay/downlink.js';
 import { writeFileDurably } from '../fs/durable-write.js';
 import { firstIssuePath } from '../../common/contract/describe-issues.js';
 import type { VisaTable } from '../reference/visa-table.js';
+import { DocumentListEntry } from '../../common/contract/alert-lists.js';
+import type { DocumentList } from '../alerts/document-list.js';
+import { documentEntryId, parseDocumentEntryId } from '../../common/alerts/document-number.js';
 
 /** An alert-list entry: its matching comes with the alert-list check; until then it is kept as sent. */
 const AlertListEntry = z.record(z.string(), z.unknown());
@@ -31,6 +34,8 @@ export class SqliteReferenceStore implements ReferenceStore {
     private readonly db: Database,
     private readonly visaTable: VisaTable,
     private readonly configPath: string,
+    /** Listed documents live in their own table, sized for SLTD; only their version is a reference version. */
+    private readonly documents: DocumentList,
   ) {
     const rules = new Map(visaTable.current());
     for (const [nationality, requirement] of this.entries('visa-rules')) {
@@ -56,12 +61,8 @@ export class SqliteReferenceStore implements ReferenceStore {
     this.db
       .transaction(() => {
         if (this.version(kind) !== fromVersion) throw new DeltaRefused(`${kind} is no longer at version ${String(fromVersion)}`);
-        const upsert = this.db.prepare('INSERT OR REPLACE INTO reference_entries (kind, key, value) VALUES (?, ?, ?)');
-        const remove = this.db.prepare('DELETE FROM reference_entries WHERE kind = ? AND key = ?');
-        for (const change of changes) {
-          if (change.value === null) remove.run(kind, change.key);
-          else upsert.run(kind, change.key, JSON.stringify(change.value));
-        }
+        if (kind === 'document-list') this.applyDocuments(changes);
+        else this.applyEntries(kind, changes);
         this.db
           .prepare('INSERT INTO reference_versions (kind, version, applied_at) VALUES (?, ?, ?) ON CONFLICT (kind) DO UPDATE SET version = excluded.version, applied_at = excluded.applied_at')
           .run(kind, toVersion, Date.now());
@@ -79,7 +80,30 @@ export class SqliteReferenceStore implements ReferenceStore {
     }
   }
 
+  private applyEntries(kind: DeltaKind, changes: readonly DeltaChange[]): void {
+    const upsert = this.db.prepare('INSERT OR REPLACE INTO reference_entries (kind, key, value) VALUES (?, ?, ?)');
+    const remove = this.db.prepare('DELETE FROM reference_entries WHERE kind = ? AND key = ?');
+    for (const change of changes) {
+      if (change.value === null) remove.run(kind, change.key);
+      else upsert.run(kind, change.key, JSON.stringify(change.value));
+    }
+  }
+
+  /** Checked whole by checkChanges first: here every value is an entry and every removal names one. */
+  private applyDocuments(changes: readonly DeltaChange[]): void {
+    const upserts = changes.flatMap((change) => (change.value === null ? [] : [DocumentListEntry.parse(change.value)]));
+    const removals = changes.flatMap((change) => {
+      const named = change.value === null ? parseDocumentEntryId(change.key) : undefined;
+      return named === undefined ? [] : [named];
+    });
+    this.documents.change(upserts, removals);
+  }
+
   private checkChanges(kind: DeltaKind, changes: readonly DeltaChange[]): void {
+    if (kind === 'document-list') {
+      for (const change of changes) this.checkDocumentChange(change);
+      return;
+    }
     for (const change of changes) {
       if (change.value === null) continue;
       const valid =
@@ -90,6 +114,20 @@ export class SqliteReferenceStore implements ReferenceStore {
             : true;
       if (!valid) throw new DeltaRefused(`${kind} entry ${change.key.slice(0, 40)} is not valid`);
     }
+  }
+
+  /** A listed document is keyed by its entry id, so that a later delta can replace or remove exactly it. */
+  private checkDocumentChange(change: DeltaChange): void {
+    const refuse = (why: string): never => {
+      throw new DeltaRefused(`document-list entry ${change.key.slice(0, 40)} ${why}`);
+    };
+    if (change.value === null) {
+      if (parseDocumentEntryId(change.key) === undefined) refuse('is not an entry id (STATE:NUMBER:TYPE)');
+      return;
+    }
+    const entry = DocumentListEntry.safeParse(change.value);
+    if (!entry.success) refuse('is not valid');
+    else if (documentEntryId(entry.data) !== change.key) refuse(`is filed under another id than its own (${documentEntryId(entry.data)})`);
   }
 
   /** The config file with the delta's top-level settings applied; refused whole if the result is not a valid config. */

@@ -18,6 +18,7 @@ import { signedInOfficerId, type RpcHandlers } from '../rpc/handlers.js';
 import { DeadLetters } from './dead-letters.js';
 import { OutboxRelayStore } from './outbox-relay-store.js';
 import { SqliteReferenceStore } from './reference-store.js';
+import type { DocumentList } from '../alerts/document-list.js';
 
 const REQUEST_TIMEOUT_MS = 10_000;
 /** Reference data is checked for news this often; alert lists matter within minutes, not seconds. */
@@ -50,6 +51,8 @@ export interface SyncServiceOptions {
   readonly readerStates: () => { id: string; state: string }[];
   /** The visa rules the document checks read: visa-rule deltas replace them. */
   readonly visaTable: VisaTable;
+  /** The listed documents the lane's check reads: document-list deltas change them. */
+  readonly documents: DocumentList;
   readonly relay?: Partial<SyncTimings>;
 }
 
@@ -135,7 +138,7 @@ export class SyncService {
       await health.send({ at: new Date().toISOString(), backlog: status.backlog, oldestUndeliveredAgeMs: status.oldestUndeliveredAgeMs, readers: options.readerStates() });
     });
     if (config.central.publicKey !== undefined) {
-      const downlink = new Downlink(client, config.applianceId, config.central.publicKey, new SqliteReferenceStore(db, options.visaTable, options.configPath));
+      const downlink = new Downlink(client, config.applianceId, config.central.publicKey, new SqliteReferenceStore(db, options.visaTable, options.configPath, options.documents));
       this.every(options.relay?.downlinkIntervalMs ?? DOWNLINK_INTERVAL_MS, async () => {
         const outcomes = await downlink.refreshAll();
         const refused = outcomes.flatMap((outcome) => (outcome.status === 'refused' ? [`${outcome.kind}: ${outcome.reason}`] : []));

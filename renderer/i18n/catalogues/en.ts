@@ -165,6 +165,9 @@ export const en = {
   'checkReason.steady': 'The clock is steady',
   'checkReason.clock-jumped': 'The clock jumped: dates may be wrong',
   'checkReason.no-lists': 'Alert lists are not on this appliance yet',
+  'checkReason.document-listed': 'The document is listed as lost, stolen or revoked',
+  'checkReason.document-listed-ocr': 'A document differing only in OCR-confusable characters is listed: compare the printed number',
+  'checkReason.document-not-listed': 'The document is not listed (persons are not checked yet)',
   'checkReason.other': '{message}',
 
   'confirm.admitTitle': 'Admit despite a failed check?',

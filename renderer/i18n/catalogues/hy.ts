@@ -163,6 +163,9 @@ export const hy: Catalogue = {
   'checkReason.steady': 'Ժամացույցը կայուն է աշխատում',
   'checkReason.clock-jumped': 'Ժամացույցը թռիչք է կատարել՝ ամսաթվերը կարող են սխալ լինել',
   'checkReason.no-lists': 'Վերահսկման ցուցակները դեռ բեռնված չեն այս սարքում',
+  'checkReason.document-listed': 'Փաստաթուղթը գրանցված է որպես կորած, գողացված կամ չեղարկված',
+  'checkReason.document-listed-ocr': 'Ցուցակում կա փաստաթուղթ, որը տարբերվում է միայն ճանաչման ժամանակ շփոթվող նիշերով․ համեմատեք տպված համարը',
+  'checkReason.document-not-listed': 'Փաստաթուղթը ցուցակներում չկա (անձինք դեռ չեն ստուգվում)',
   'checkReason.other': '{message}',
 
   'confirm.admitTitle': 'Թույլատրե՞լ, չնայած ձախողված ստուգմանը',

@@ -163,6 +163,9 @@ export const ru: Catalogue = {
   'checkReason.steady': 'Часы идут стабильно',
   'checkReason.clock-jumped': 'Скачок часов: даты могут быть неверными',
   'checkReason.no-lists': 'Контрольные списки ещё не загружены на это устройство',
+  'checkReason.document-listed': 'Документ числится утерянным, похищенным или аннулированным',
+  'checkReason.document-listed-ocr': 'В списке документ, отличающийся лишь символами, которые путает распознавание: сверьте напечатанный номер',
+  'checkReason.document-not-listed': 'Документ не числится в списках (лица пока не проверяются)',
   'checkReason.other': '{message}',
 
   'confirm.admitTitle': 'Пропустить, несмотря на непройденную проверку?',

@@ -95,6 +95,22 @@ describe('sahman central publish', () => {
     expect((await central(['publish', '--kind', 'alert-list', '--file', file, '--data', dataDir])).stdout).toContain('version 2');
     expect((await central(['publish', '--kind', 'visa-rules', '--file', file, '--data', dataDir])).stdout).toContain('visa-rules version 1');
   });
+
+  it('checks a document list as the appliances will, before publishing it', async () => {
+    const dataDir = tempDir();
+    const entry = { issuingState: 'UTO', documentType: 'P', number: 'L898902C3', reason: 'stolen', source: 'UTO national police', reportedAt: '2026-03-14' };
+    const good = path.join(dataDir, 'documents.json');
+    writeFileSync(good, JSON.stringify([{ key: 'UTO:L898902C3:P', value: entry }, { key: 'UTO:X1234567:ID', value: null }]));
+    expect((await central(['publish', '--kind', 'document-list', '--file', good, '--data', dataDir])).stdout).toBe('published document-list version 1 (2 changes)\n');
+    const misfiled = path.join(dataDir, 'misfiled.json');
+    writeFileSync(misfiled, JSON.stringify([{ key: 'UTO:L898902C4:P', value: entry }]));
+    const refused = await central(['publish', '--kind', 'document-list', '--file', misfiled, '--data', dataDir]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/change 1 .*the key must be the entry's id, UTO:L898902C3:P/);
+    const invalid = path.join(dataDir, 'invalid.json');
+    writeFileSync(invalid, JSON.stringify([{ key: 'UTO:L898902C3:P', value: { ...entry, reason: 'misplaced' } }]));
+    expect((await central(['publish', '--kind', 'document-list', '--file', invalid, '--data', dataDir])).stderr).toMatch(/change 1 .*reason/);
+  });
 });
 
 describe('sahman central refusals', () => {
@@ -105,7 +121,7 @@ describe('sahman central refusals', () => {
     ['a key that is not 32 bytes', ['register-key', '--appliance', 'uto-lane-1', '--key', 'AAAA'], /--key: an Ed25519 public key/],
     ['an appliance id with a slash', ['register-key', '--appliance', 'uto/1', '--key', makeAppliance().publicKeyBase64], /--appliance: /],
     ['a missing --file', ['publish', '--kind', 'config'], /--file is required/],
-    ['an unknown kind', ['publish', '--kind', 'weather', '--file', 'x.json'], /--kind takes alert-list, visa-rules, config/],
+    ['an unknown kind', ['publish', '--kind', 'weather', '--file', 'x.json'], /--kind takes alert-list, visa-rules, config, document-list/],
     ['an unreadable file', ['publish', '--kind', 'config', '--file', '/nonexistent/changes.json'], /cannot read the changes file .*ENOENT/],
     ['a bad port', ['serve', '--port', '99999'], /--port takes a number/],
     ['a certificate without its key', ['serve', '--tls-cert', 'cert.pem'], /--tls-cert and --tls-key go together/],

@@ -10,7 +10,11 @@ describe('migration 6: listed documents', () => {
     const db = openDatabase(path.join(tempDir(), 'sahman.db'));
     migrate(db, migrations.slice(0, 5));
     db.prepare("INSERT INTO outbox (kind, created_at) VALUES ('audit', 7)").run();
+    db.prepare("INSERT INTO reference_versions (kind, version, applied_at) VALUES ('visa-rules', 3, 9)").run();
     migrate(db, migrations.slice(0, 6));
+    expect(db.prepare('SELECT kind, version, applied_at FROM reference_versions').all()).toEqual([{ kind: 'visa-rules', version: 3, applied_at: 9 }]);
+    db.prepare("INSERT INTO reference_versions (kind, version, applied_at) VALUES ('document-list', 1, 10)").run();
+    expect(() => db.prepare("INSERT INTO reference_versions (kind, version, applied_at) VALUES ('gossip', 1, 10)").run()).toThrow(/CHECK/);
     expect(db.pragma('user_version', { simple: true })).toBe(6);
     expect(db.prepare('SELECT created_at FROM outbox').pluck().all()).toEqual([7]);
     db.prepare("INSERT INTO alert_document_sources (id, name) VALUES (1, 'SLTD')").run();
