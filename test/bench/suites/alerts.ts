@@ -3,12 +3,18 @@
  * (`SAHMAN_BENCH_DOCUMENTS` sets the count) in the appliance's own store:
  * p50/p99 of a check (half listed, half not), the load time, the bytes per
  * entry on disk, and both projected linearly to SLTD's 100,000,000 entries.
+ * And a 100,000-entry document-list delta applied the way the downlink applies
+ * one (validated, then one transaction with its version) onto that list.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { DocumentListEntry } from '../../../main/common/contract/alert-lists.js';
+import type { Database } from 'better-sqlite3';
+import { documentEntryId } from '../../../main/common/alerts/document-number.js';
 import { DocumentList } from '../../../main/core/alerts/document-list.js';
+import { VisaTable } from '../../../main/core/reference/visa-table.js';
+import { SqliteReferenceStore } from '../../../main/core/sync/reference-store.js';
 import { pino } from 'pino';
 import { openStore, DATABASE_FILE_NAME } from '../../../main/core/store/open-store.js';
 import { seededRandom } from '../../../drivers/simulator/seeded-random.js';
@@ -37,6 +43,21 @@ function generated(random: () => number, index: number): DocumentListEntry {
     source: SOURCES[Math.floor(random() * SOURCES.length)] ?? 'SLTD',
     reportedAt: new Date(Date.UTC(2015, 0, 1) + Math.floor(random() * 4000) * 86_400_000).toISOString().slice(0, 10),
   };
+}
+
+const DELTA_ENTRIES = 100_000;
+
+/** Seconds to apply one 100,000-entry delta through the reference store, as the downlink does. */
+function applyDelta(db: Database, random: () => number): number {
+  const reference = new SqliteReferenceStore(db, new VisaTable(), path.join(os.tmpdir(), 'sahman-bench-unused-config.json'), new DocumentList(db));
+  const changes = Array.from({ length: DELTA_ENTRIES }, (_, index) => {
+    const entry = generated(random, index);
+    return { key: documentEntryId(entry), value: entry };
+  });
+  const from = reference.version('document-list');
+  const started = performance.now();
+  reference.apply('document-list', from, from + 1, changes);
+  return (performance.now() - started) / 1000;
 }
 
 export const suite: BenchSuite = {
@@ -74,6 +95,7 @@ export const suite: BenchSuite = {
         samples.push(performance.now() - started);
         if (found.length > 0) hits += 1;
       }
+      const deltaSeconds = applyDelta(db, random);
       await store.close();
       const bytesPerEntry = bytes / entries;
       return {
@@ -81,6 +103,7 @@ export const suite: BenchSuite = {
         loadSeconds: round(loadSeconds, 1),
         entriesPerSecond: Math.round(entries / loadSeconds),
         bytesPerEntry: round(bytesPerEntry, 1),
+        delta100k: atMost(round(deltaSeconds, 2), 5, 's'),
         check: { checks: CHECKS, hits, p50Ms: round(median(samples), 4), p99: atMost(round(percentile(samples, 99), 4), 1, 'ms') },
         projectedToSltd: {
           entries: SLTD_SCALE,
