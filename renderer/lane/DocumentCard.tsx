@@ -75,6 +75,22 @@ export function DocumentCard({ assessment, direction, now }: { readonly assessme
         </p>
         <p className="muted">{document.source.method === 'manual' ? t('card.source.manual') : t('card.source.reader', { reader: document.source.readerId })}</p>
       </header>
+      {assessment.documentHits.length === 0 ? null : (
+        <section className="listed-document" aria-labelledby="listed-title" data-testid="listed-document">
+          <h3 id="listed-title">
+            <span aria-hidden="true">✕ </span>
+            {t('card.listedTitle')}
+          </h3>
+          <ul>
+            {assessment.documentHits.map((hit) => (
+              <li key={`${hit.entry.number}:${hit.entry.documentType}`}>
+                {t('card.listed', { reason: hit.entry.reason, source: hit.entry.source, date: day(hit.entry.reportedAt) })}
+                {hit.how === 'exact' ? null : <strong> {t('card.listedNumber', { number: hit.entry.number })}</strong>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <div className="card-verdicts">
         <StateWord tone={mrzTone} testId="mrz-verdict">
           {!document.valid ? t('card.mrzInvalid') : document.corrections.length > 0 ? t('card.mrzCorrected', { count: document.corrections.length }) : t('card.mrzIntact')}

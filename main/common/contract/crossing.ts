@@ -3,6 +3,7 @@ import { MrzCorrectionSchema, MrzErrorSchema, MrzFieldsSchema, MrzFormatSchema }
 import { Direction } from './config.js';
 import { CheckOutcome, DocumentCheck } from './document-checks.js';
 import { OpenCode } from './open-code.js';
+import { DocumentHit } from './alert-lists.js';
 
 /** How the document reached the appliance: a reader's scan, or typed by the guard. */
 export const CaptureSource = z.discriminatedUnion('method', [
@@ -69,6 +70,22 @@ export const RecordedDecision = z.object({
 });
 export type RecordedDecision = z.infer<typeof RecordedDecision>;
 
+/**
+ * An alert-list entry a document or traveller matched, as a record names it:
+ * the list, its version and the entry's id, never a copy of the entry (the
+ * list stays the one place that holds it). The list is open: the person list
+ * comes next, and records that name it must reach a central that does not know it yet.
+ */
+export const AlertHitRef = z
+  .object({
+    list: OpenCode,
+    version: z.number().int().positive(),
+    entryId: z.string().min(1).max(80),
+    how: OpenCode,
+  })
+  .strict();
+export type AlertHitRef = z.infer<typeof AlertHitRef>;
+
 /** A crossing as recorded: never edited; a supervisor voids it with a new record. */
 export const CrossingRecord = z
   .object({
@@ -89,6 +106,8 @@ export const CrossingRecord = z
     monotonicMs: z.number().nonnegative(),
     /** On exit: days since the matching entry recorded here, when there is one. */
     lengthOfStayDays: z.number().int().nonnegative().optional(),
+    /** The alert-list entries the document matched when it was assessed; absent when none. */
+    alertHits: z.array(AlertHitRef).min(1).max(20).optional(),
     notes: z.string().max(500),
   })
   .strict();
@@ -102,6 +121,8 @@ export const Assessment = z.object({
   checks: z.array(DocumentCheck),
   /** When this document's last admitted entry was recorded on this appliance, if ever: the card shows the length of stay on exit. */
   lastEntryAt: z.iso.datetime().nullable(),
+  /** The listed documents it matched, with the entries themselves for the guard's screen. */
+  documentHits: z.array(DocumentHit).max(20).default([]),
 });
 export type Assessment = z.infer<typeof Assessment>;
 

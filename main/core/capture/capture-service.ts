@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { Subject, concat, defer, from, type Observable, type Subscription } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
 import type { ApplianceConfig, Direction } from '../../common/contract/config.js';
-import { CrossingRecord, type Assessment, type CaptureSource, type Decision, type DocumentSnapshot } from '../../common/contract/crossing.js';
+import { CrossingRecord, type AlertHitRef, type Assessment, type CaptureSource, type Decision, type DocumentSnapshot } from '../../common/contract/crossing.js';
 import type { DocumentCheck } from '../../common/contract/document-checks.js';
 import { formatMrz, MrzFormatError, parseMrz, type MrzFormat, type MrzInput, type MrzParsedResult } from '../../common/icao/index.js';
 import type { AuditTrail } from '../audit/audit-trail.js';
@@ -28,6 +28,8 @@ import { RecordedAssessments, type RecordAnswer } from './recorded-assessments.j
 import { wedgeZone } from './wedge-zone.js';
 import { storedBody } from './stored-records.js';
 import type { DocumentList } from '../alerts/document-list.js';
+import type { DocumentHit } from '../../common/contract/alert-lists.js';
+import { documentEntryId } from '../../common/alerts/document-number.js';
 
 export interface CapturePolicy {
   /** A document expiring within this many days is flagged. */
@@ -68,6 +70,8 @@ interface PendingAssessment {
   readonly assessment: Assessment;
   readonly documentKey: string;
   readonly monotonicMs: number;
+  /** The hits as the record names them: list, version, entry id. */
+  readonly alertHits: readonly AlertHitRef[];
 }
 
 /**
@@ -207,6 +211,7 @@ export class CaptureService {
             recordedAt: at.toISOString(),
             monotonicMs: Math.round(performance.now()),
             ...(entry === undefined ? {} : { lengthOfStayDays: Math.max(0, daysBetween(todayIso(new Date(entry.recorded_at)), todayIso(at))) }),
+            ...(pending.alertHits.length === 0 ? {} : { alertHits: pending.alertHits }),
             notes: input.notes,
           });
           this.insertCrossing.run(
@@ -249,6 +254,7 @@ export class CaptureService {
     const monotonicMs = performance.now();
     const key = documentKey(result);
     const previous = this.previousCrossing(key);
+    const { listVersion, documentHits } = this.listedDocuments(result);
     const checks: DocumentCheck[] = [
       mrzCheck(result),
       expiryCheck(result.fields.expiryDateIso, todayIso(now), this.policy.expiringWithinDays),
@@ -257,7 +263,7 @@ export class CaptureService {
       directionSequenceCheck(this.config.directionDefault, previous),
       duplicateScanCheck(this.lastSeen.get(key), monotonicMs, this.policy.rescanWindowMs),
       clockCheck(now.getTime() - this.startWallMs - (monotonicMs - this.startMonotonicMs), this.policy.clockToleranceMs),
-      this.documentCheck(result),
+      documentListCheck(listVersion, documentHits),
     ];
     this.lastSeen.set(key, monotonicMs);
     const document: DocumentSnapshot = {
@@ -272,10 +278,11 @@ export class CaptureService {
     };
     const lastEntry = this.lastEntry.get(key);
     const lastEntryAt = lastEntry === undefined ? null : new Date(lastEntry.recorded_at).toISOString();
-    const assessment: Assessment = { id: uuidv7(), assessedAt: now.toISOString(), document, checks, lastEntryAt };
+    const assessment: Assessment = { id: uuidv7(), assessedAt: now.toISOString(), document, checks, lastEntryAt, documentHits };
     this.auditScan(assessment, officerId, now);
     this.forgetExpired();
-    this.pending.set(assessment.id, { assessment, documentKey: key, monotonicMs });
+    const alertHits = documentHits.map((hit): AlertHitRef => ({ list: 'document-list', version: listVersion, entryId: documentEntryId(hit.entry), how: hit.how }));
+    this.pending.set(assessment.id, { assessment, documentKey: key, monotonicMs, alertHits });
     return assessment;
   }
 
@@ -293,7 +300,14 @@ export class CaptureService {
             action: 'scan',
             officerId,
             at,
-            details: { assessmentId: assessment.id, source: source.method === 'reader' ? source.readerId : 'manual', format, mrzValid: valid },
+            details: {
+              assessmentId: assessment.id,
+              source: source.method === 'reader' ? source.readerId : 'manual',
+              format,
+              mrzValid: valid,
+              // A hit is on the trail with the scan; the record names the entries.
+              ...(assessment.documentHits.length === 0 ? {} : { documentListHits: assessment.documentHits.length }),
+            },
           }),
         )
         .immediate();
@@ -302,11 +316,12 @@ export class CaptureService {
     }
   }
 
-  private documentCheck(result: MrzParsedResult): DocumentCheck {
+  private listedDocuments(result: MrzParsedResult): { listVersion: number; documentHits: DocumentHit[] } {
     const { documents } = this;
-    if (documents === undefined) return documentListCheck(0, []);
+    const listVersion = documents?.version() ?? 0;
+    if (documents === undefined || listVersion === 0) return { listVersion, documentHits: [] };
     const { issuingState, documentCode, documentNumber } = result.fields;
-    return documentListCheck(documents.version(), documents.check(issuingState, documentCode, documentNumber));
+    return { listVersion, documentHits: documents.check(issuingState, documentCode, documentNumber) };
   }
 
   private previousCrossing(key: string): PreviousCrossing | undefined {

@@ -7,6 +7,7 @@ function assessment(id: string): Assessment {
     id,
     assessedAt: '2026-12-07T10:00:00.000Z',
     lastEntryAt: null,
+    documentHits: [],
     checks: [],
     document: {
       source: { method: 'reader', readerId: 'simulator' },

@@ -28,6 +28,14 @@ describe('the document list from central', () => {
       .toMatchObject({ outcome: 'alert', reason: 'document-listed', message: expect.stringContaining('stolen (UTO national police, 2026-03-14)') });
     const other = await guard.call('capture.manualEntry', { format: 'TD3', fields: { ...SPECIMEN_PASSPORT, documentNumber: 'UT0000017' } });
     expect(other.checks.find((check) => check.code === 'alert-list')).toMatchObject({ outcome: 'pass', reason: 'document-not-listed' });
+
+    // The guard refers the listed document; the record names the entry it matched (never a copy), and central takes it.
+    const listed = await guard.call('capture.manualEntry', { format: 'TD3', fields: SPECIMEN_PASSPORT });
+    expect(listed.documentHits).toEqual([{ entry: STOLEN, how: 'exact' }]);
+    const recorded = await guard.call('capture.record', { assessmentId: listed.id, direction: 'entry', decision: { outcome: 'refer', reasons: ['alert-list-hit'] } });
+    await expect
+      .poll(() => central.items(appliance.core.config.applianceId).find((item) => item.seq === recorded.seq)?.record, { timeout: 10_000 })
+      .toMatchObject({ alertHits: [{ list: 'document-list', version: 1, entryId: 'UTO:L898902C3:P', how: 'exact' }] });
   });
 
   it('refuses a delta with an entry filed under another id, keeps nothing of it, and raises the alarm', async () => {
