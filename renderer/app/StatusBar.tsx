@@ -6,10 +6,10 @@ import type { SyncStatus } from '../../main/common/contract/sync-status.js';
 import type { LinkState } from '../link/link-state.js';
 import { useLanguage, useT } from '../i18n/I18n.js';
 import { StateWord, type Tone } from '../shared/StateWord.js';
+import { ReaderState } from '../shared/ReaderState.js';
 import { useNow } from '../shared/use-now.js';
 import { describeLink } from './link-text.js';
 
-const READER_TONE: Readonly<Record<ReaderStatusView['state'], Tone>> = { ready: 'ok', connecting: 'notice', disconnected: 'bad', error: 'bad' };
 const SYNC_TONE: Readonly<Record<SyncStatus['state'], Tone>> = { idle: 'ok', sending: 'ok', backoff: 'notice', offline: 'notice', blocked: 'bad' };
 
 /** Always on screen: where this lane is, who works it, whether readers and sync work, and the time. */
@@ -61,9 +61,7 @@ export function StatusBar({
           <StateWord tone="notice">{t('status.noReaders')}</StateWord>
         ) : (
           readers.map((reader) => (
-            <StateWord key={reader.readerId} tone={READER_TONE[reader.state]} testId={`reader-${reader.readerId}`}>
-              {t('status.readerState', { reader: reader.readerId, state: t(`reader.${reader.state}`) })}
-            </StateWord>
+            <ReaderState key={reader.readerId} reader={reader} testId={`reader-${reader.readerId}`} />
           ))
         )}
       </div>

@@ -107,7 +107,7 @@ export function DocumentCard({ assessment, direction, now }: { readonly assessme
       </div>
       <div className="card-body">
       <dl className="facts">
-        <Fact label={t(FIELD_LABELS.issuingState ?? 'card.field.issuingState')} testId="fact-issuing-state">
+        <Fact label={t('card.field.issuingState')} testId="fact-issuing-state">
           {t('card.country', { name: countryName(fields.issuingState, language), code: fields.issuingState })}
         </Fact>
         <Fact label={t('card.field.nationality')} testId="fact-nationality">

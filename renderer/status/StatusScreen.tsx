@@ -3,10 +3,9 @@ import type { SystemInfo } from '../../main/common/contract/rpc-methods.js';
 import type { RpcClient } from '../../main/common/rpc/client.js';
 import { useT } from '../i18n/I18n.js';
 import { formatUptime } from '../shared/format.js';
-import { StateWord, type Tone } from '../shared/StateWord.js';
+import { ReaderState } from '../shared/ReaderState.js';
 import { useStream } from '../shared/use-stream.js';
 
-const READER_TONE: Readonly<Record<ReaderStatusView['state'], Tone>> = { ready: 'ok', connecting: 'notice', disconnected: 'bad', error: 'bad' };
 
 function Field({ label, value, testId }: { readonly label: string; readonly value: string; readonly testId: string }) {
   return (
@@ -27,7 +26,7 @@ export function StatusScreen({ client, info, readers }: { readonly client: RpcCl
       <section aria-label={t('statusScreen.appliance')} className="card">
         <dl className="facts">
           <Field label={t('status.crossingPoint')} value={info ? `${info.crossingPoint.name} (${info.crossingPoint.code})` : '…'} testId="crossing-point" />
-          <Field label={t('status.lane', { lane: '' }).trim()} value={info ? String(info.lane) : '…'} testId="lane" />
+          <Field label={t('screen.lane')} value={info ? String(info.lane) : '…'} testId="lane" />
           <Field label={t('statusScreen.defaultDirection')} value={info ? t(`direction.${info.directionDefault}`) : '…'} testId="direction" />
           <Field label={t('statusScreen.appliance')} value={info?.applianceId ?? '…'} testId="appliance-id" />
           <Field
@@ -46,7 +45,7 @@ export function StatusScreen({ client, info, readers }: { readonly client: RpcCl
           <ul className="reader-list">
             {readers.map((reader) => (
               <li key={reader.readerId} data-testid={`status-reader-${reader.readerId}`} data-state={reader.state}>
-                <StateWord tone={READER_TONE[reader.state]}>{t('status.readerState', { reader: reader.readerId, state: t(`reader.${reader.state}`) })}</StateWord>
+                <ReaderState reader={reader} />
                 {reader.reason === undefined ? null : <span className="muted"> {reader.reason}</span>}
                 {reader.device === undefined ? null : <span className="muted device"> {reader.device}</span>}
               </li>

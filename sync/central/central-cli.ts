@@ -2,8 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import { SyncItem, DeltaKind, type DeltaChange } from '../protocol/wire.js';
-import { DocumentListEntry } from '../../main/common/contract/alert-lists.js';
-import { documentEntryId, parseDocumentEntryId } from '../../main/common/alerts/document-number.js';
+import { readDocumentChange } from '../../main/common/alerts/document-change.js';
 import { CentralConfigError } from './central-database.js';
 import { loadOrCreateCentralKey } from './central-key.js';
 import { CENTRAL_DATABASE_FILE, openCentralStore, type CentralStore } from './central-store.js';
@@ -195,14 +194,16 @@ async function printAlarms(args: readonly string[], io: CentralIo): Promise<numb
  */
 function checkDocumentChanges(file: string, changes: readonly DeltaChange[]): void {
   for (const [index, change] of changes.entries()) {
+    const read = readDocumentChange(change);
+    if (read.ok) continue;
     const where = `${file}: change ${String(index + 1)} (${change.key.slice(0, 40)})`;
-    if (change.value === null) {
-      if (parseDocumentEntryId(change.key) === undefined) throw new UsageError(`${where}: a removal's key must be an entry id, STATE:NUMBER:TYPE`);
-      continue;
-    }
-    const entry = DocumentListEntry.safeParse(change.value);
-    if (!entry.success) throw new UsageError(`${where}: ${describeIssues(entry.error, { maxIssues: 2 })}`);
-    if (documentEntryId(entry.data) !== change.key) throw new UsageError(`${where}: the key must be the entry's id, ${documentEntryId(entry.data)}`);
+    const why =
+      read.problem === 'not-an-id'
+        ? "a removal's key must be an entry id, STATE:NUMBER:TYPE"
+        : read.problem === 'invalid'
+          ? describeIssues(read.error, { maxIssues: 2 })
+          : `the key must be the entry's id, ${read.ownId}`;
+    throw new UsageError(`${where}: ${why}`);
   }
 }
 

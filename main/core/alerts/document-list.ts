@@ -31,6 +31,7 @@ export class DocumentList {
   private readonly insert: Statement<[string, string, string, number, number, number]>;
   private readonly remove: Statement<[string, string, string]>;
   private readonly sourceId: Statement<[string], { id: number }>;
+  private readonly listVersion: Statement<[]>;
   private readonly addSource: Statement<[string]>;
   private readonly sources = new Map<string, number>();
 
@@ -42,6 +43,8 @@ export class DocumentList {
     this.remove = db.prepare('DELETE FROM alert_documents WHERE key = ? AND number = ? AND document_type = ?');
     this.sourceId = db.prepare('SELECT id FROM alert_document_sources WHERE name = ?');
     this.addSource = db.prepare('INSERT INTO alert_document_sources (name) VALUES (?)');
+    // Read on every scan: prepared once.
+    this.listVersion = db.prepare("SELECT version FROM reference_versions WHERE kind = 'document-list'").pluck();
   }
 
   /** Adds or replaces entries and removes others, in one transaction. */
@@ -84,7 +87,7 @@ export class DocumentList {
 
   /** The list's version from central; 0 while none has been applied (the check then cannot run). */
   version(): number {
-    const version: unknown = this.db.prepare("SELECT version FROM reference_versions WHERE kind = 'document-list'").pluck().get();
+    const version: unknown = this.listVersion.get();
     return typeof version === 'number' ? version : 0;
   }
 

@@ -8,9 +8,9 @@ import type { ReferenceStore } from '../../../sync/relay/downlink.js';
 import { writeFileDurably } from '../fs/durable-write.js';
 import { firstIssuePath } from '../../common/contract/describe-issues.js';
 import type { VisaTable } from '../reference/visa-table.js';
-import { DocumentListEntry } from '../../common/contract/alert-lists.js';
+import type { DocumentListEntry } from '../../common/contract/alert-lists.js';
+import { readDocumentChange, type DocumentEntryRef } from '../../common/alerts/document-change.js';
 import type { DocumentList } from '../alerts/document-list.js';
-import { documentEntryId, parseDocumentEntryId } from '../../common/alerts/document-number.js';
 
 /** An alert-list entry: its matching comes with the alert-list check; until then it is kept as sent. */
 const AlertListEntry = z.record(z.string(), z.unknown());
@@ -56,12 +56,14 @@ export class SqliteReferenceStore implements ReferenceStore {
   }
 
   apply(kind: DeltaKind, fromVersion: number, toVersion: number, changes: readonly DeltaChange[]): void {
-    this.checkChanges(kind, changes);
+    // Read whole before the transaction: one bad entry refuses the delta, and nothing is parsed twice.
+    const documents = kind === 'document-list' ? this.readDocuments(changes) : undefined;
+    if (documents === undefined) this.checkChanges(kind, changes);
     const nextConfig = kind === 'config' ? this.mergedConfig(changes) : undefined;
     this.db
       .transaction(() => {
         if (this.version(kind) !== fromVersion) throw new DeltaRefused(`${kind} is no longer at version ${String(fromVersion)}`);
-        if (kind === 'document-list') this.applyDocuments(changes);
+        if (documents !== undefined) this.documents.change(documents.upserts, documents.removals);
         else this.applyEntries(kind, changes);
         this.db
           .prepare('INSERT INTO reference_versions (kind, version, applied_at) VALUES (?, ?, ?) ON CONFLICT (kind) DO UPDATE SET version = excluded.version, applied_at = excluded.applied_at')
@@ -89,21 +91,7 @@ export class SqliteReferenceStore implements ReferenceStore {
     }
   }
 
-  /** Checked whole by checkChanges first: here every value is an entry and every removal names one. */
-  private applyDocuments(changes: readonly DeltaChange[]): void {
-    const upserts = changes.flatMap((change) => (change.value === null ? [] : [DocumentListEntry.parse(change.value)]));
-    const removals = changes.flatMap((change) => {
-      const named = change.value === null ? parseDocumentEntryId(change.key) : undefined;
-      return named === undefined ? [] : [named];
-    });
-    this.documents.change(upserts, removals);
-  }
-
   private checkChanges(kind: DeltaKind, changes: readonly DeltaChange[]): void {
-    if (kind === 'document-list') {
-      for (const change of changes) this.checkDocumentChange(change);
-      return;
-    }
     for (const change of changes) {
       if (change.value === null) continue;
       const valid =
@@ -117,17 +105,20 @@ export class SqliteReferenceStore implements ReferenceStore {
   }
 
   /** A listed document is keyed by its entry id, so that a later delta can replace or remove exactly it. */
-  private checkDocumentChange(change: DeltaChange): void {
-    const refuse = (why: string): never => {
+  private readDocuments(changes: readonly DeltaChange[]): { upserts: DocumentListEntry[]; removals: DocumentEntryRef[] } {
+    const upserts: DocumentListEntry[] = [];
+    const removals: DocumentEntryRef[] = [];
+    for (const change of changes) {
+      const read = readDocumentChange(change);
+      if (read.ok) {
+        if ('upsert' in read) upserts.push(read.upsert);
+        else removals.push(read.remove);
+        continue;
+      }
+      const why = read.problem === 'not-an-id' ? 'is not an entry id (STATE:NUMBER:TYPE)' : read.problem === 'invalid' ? 'is not valid' : `is filed under another id than its own (${read.ownId})`;
       throw new DeltaRefused(`document-list entry ${change.key.slice(0, 40)} ${why}`);
-    };
-    if (change.value === null) {
-      if (parseDocumentEntryId(change.key) === undefined) refuse('is not an entry id (STATE:NUMBER:TYPE)');
-      return;
     }
-    const entry = DocumentListEntry.safeParse(change.value);
-    if (!entry.success) refuse('is not valid');
-    else if (documentEntryId(entry.data) !== change.key) refuse(`is filed under another id than its own (${documentEntryId(entry.data)})`);
+    return { upserts, removals };
   }
 
   /** The config file with the delta's top-level settings applied; refused whole if the result is not a valid config. */
