@@ -3,7 +3,7 @@ import { MrzCorrectionSchema, MrzErrorSchema, MrzFieldsSchema, MrzFormatSchema }
 import { Direction } from './config.js';
 import { CheckOutcome, DocumentCheck } from './document-checks.js';
 import { OpenCode } from './open-code.js';
-import { DocumentHit } from './alert-lists.js';
+import { DocumentHit, PersonHit } from './alert-lists.js';
 
 /** How the document reached the appliance: a reader's scan, or typed by the guard. */
 export const CaptureSource = z.discriminatedUnion('method', [
@@ -123,6 +123,8 @@ export const Assessment = z.object({
   lastEntryAt: z.iso.datetime().nullable(),
   /** The listed documents it matched, with the entries themselves for the guard's screen. */
   documentHits: z.array(DocumentHit).max(20).default([]),
+  /** The listed persons the traveller matched at or above their list's threshold, best first, with the explanation. */
+  personHits: z.array(PersonHit).max(20).default([]),
 });
 export type Assessment = z.infer<typeof Assessment>;
 

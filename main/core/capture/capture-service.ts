@@ -278,7 +278,7 @@ export class CaptureService {
     };
     const lastEntry = this.lastEntry.get(key);
     const lastEntryAt = lastEntry === undefined ? null : new Date(lastEntry.recorded_at).toISOString();
-    const assessment: Assessment = { id: uuidv7(), assessedAt: now.toISOString(), document, checks, lastEntryAt, documentHits };
+    const assessment: Assessment = { id: uuidv7(), assessedAt: now.toISOString(), document, checks, lastEntryAt, documentHits, personHits: [] };
     this.auditScan(assessment, officerId, now);
     this.forgetExpired();
     const alertHits = documentHits.map((hit): AlertHitRef => ({ list: 'document-list', version: listVersion, entryId: documentEntryId(hit.entry), how: hit.how }));

@@ -8,6 +8,7 @@ function assessment(id: string): Assessment {
     assessedAt: '2026-12-07T10:00:00.000Z',
     lastEntryAt: null,
     documentHits: [],
+    personHits: [],
     checks: [],
     document: {
       source: { method: 'reader', readerId: 'simulator' },
