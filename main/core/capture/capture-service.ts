@@ -12,7 +12,7 @@ import {
   clockCheck,
   daysBetween,
   directionSequenceCheck,
-  documentListCheck,
+  alertListCheck,
   duplicateScanCheck,
   expiryCheck,
   minorCheck,
@@ -28,7 +28,8 @@ import { RecordedAssessments, type RecordAnswer } from './recorded-assessments.j
 import { wedgeZone } from './wedge-zone.js';
 import { storedBody } from './stored-records.js';
 import type { DocumentList } from '../alerts/document-list.js';
-import type { DocumentHit } from '../../common/contract/alert-lists.js';
+import type { DocumentHit, PersonHit } from '../../common/contract/alert-lists.js';
+import type { PersonList } from '../alerts/person-list.js';
 import { documentEntryId } from '../../common/alerts/document-number.js';
 
 export interface CapturePolicy {
@@ -59,6 +60,8 @@ export interface CaptureServiceOptions {
   readonly visaRules: VisaRules;
   /** The listed documents; without them the alert-list check says it cannot run. */
   readonly documents?: DocumentList;
+  /** The listed persons, matched against each traveller. */
+  readonly persons?: PersonList;
   readonly scans$: Observable<{ readonly readerId: string; readonly lines: readonly string[]; readonly mrz: ReturnType<typeof parseMrz> }>;
   readonly log: Logger;
   readonly policy?: CapturePolicy;
@@ -116,9 +119,11 @@ export class CaptureService {
   private readonly now: () => Date;
   private readonly log: Logger;
   private readonly documents: DocumentList | undefined;
+  private readonly persons: PersonList | undefined;
 
   constructor(options: CaptureServiceOptions) {
     this.documents = options.documents;
+    this.persons = options.persons;
     ({ db: this.db, audit: this.audit, config: this.config, visaRules: this.visaRules, log: this.log } = options);
     this.policy = options.policy ?? {
       ...DEFAULT_CAPTURE_POLICY,
@@ -255,6 +260,7 @@ export class CaptureService {
     const key = documentKey(result);
     const previous = this.previousCrossing(key);
     const { listVersion, documentHits } = this.listedDocuments(result);
+    const { personListVersion, personHits } = this.listedPersons(result);
     const checks: DocumentCheck[] = [
       mrzCheck(result),
       expiryCheck(result.fields.expiryDateIso, todayIso(now), this.policy.expiringWithinDays),
@@ -263,7 +269,7 @@ export class CaptureService {
       directionSequenceCheck(this.config.directionDefault, previous),
       duplicateScanCheck(this.lastSeen.get(key), monotonicMs, this.policy.rescanWindowMs),
       clockCheck(now.getTime() - this.startWallMs - (monotonicMs - this.startMonotonicMs), this.policy.clockToleranceMs),
-      documentListCheck(listVersion, documentHits),
+      alertListCheck({ documentListVersion: listVersion, documentHits, personListVersion, personHits }),
     ];
     this.lastSeen.set(key, monotonicMs);
     const document: DocumentSnapshot = {
@@ -278,10 +284,13 @@ export class CaptureService {
     };
     const lastEntry = this.lastEntry.get(key);
     const lastEntryAt = lastEntry === undefined ? null : new Date(lastEntry.recorded_at).toISOString();
-    const assessment: Assessment = { id: uuidv7(), assessedAt: now.toISOString(), document, checks, lastEntryAt, documentHits, personHits: [] };
+    const assessment: Assessment = { id: uuidv7(), assessedAt: now.toISOString(), document, checks, lastEntryAt, documentHits, personHits };
     this.auditScan(assessment, officerId, now);
     this.forgetExpired();
-    const alertHits = documentHits.map((hit): AlertHitRef => ({ list: 'document-list', version: listVersion, entryId: documentEntryId(hit.entry), how: hit.how }));
+    const alertHits = [
+      ...documentHits.map((hit): AlertHitRef => ({ list: 'document-list', version: listVersion, entryId: documentEntryId(hit.entry), how: hit.how })),
+      ...personHits.map((hit): AlertHitRef => ({ list: 'person-list', version: personListVersion, entryId: hit.entry.id, how: 'match' })),
+    ];
     this.pending.set(assessment.id, { assessment, documentKey: key, monotonicMs, alertHits });
     return assessment;
   }
@@ -307,6 +316,7 @@ export class CaptureService {
               mrzValid: valid,
               // A hit is on the trail with the scan; the record names the entries.
               ...(assessment.documentHits.length === 0 ? {} : { documentListHits: assessment.documentHits.length }),
+              ...(assessment.personHits.length === 0 ? {} : { personListHits: assessment.personHits.length }),
             },
           }),
         )
@@ -322,6 +332,24 @@ export class CaptureService {
     if (documents === undefined || listVersion === 0) return { listVersion, documentHits: [] };
     const { issuingState, documentCode, documentNumber } = result.fields;
     return { listVersion, documentHits: documents.check(issuingState, documentCode, documentNumber) };
+  }
+
+  /** The traveller as the MRZ names them, against the listed persons; the MRZ's own unknown date parts stay unknown. */
+  private listedPersons(result: MrzParsedResult): { personListVersion: number; personHits: PersonHit[] } {
+    const { persons } = this;
+    const personListVersion = persons?.version() ?? 0;
+    if (persons === undefined || personListVersion === 0) return { personListVersion, personHits: [] };
+    const { surname, givenNames, birthDate, nationality, sex } = result.fields;
+    const letters = (text: string): string => text.replace(/[^A-Z]+/g, ' ').trim();
+    const traveller = {
+      surname: letters(surname),
+      givenNames: letters(givenNames),
+      birthDate: /^[0-9<]{6}$/.test(birthDate) ? birthDate : '<<<<<<',
+      nationality: nationality.replace(/[^A-Z<]/g, '').slice(0, 3),
+      sex: sex === 'M' || sex === 'F' || sex === 'X' ? sex : '',
+    } as const;
+    if (traveller.surname === '' && traveller.givenNames === '') return { personListVersion, personHits: [] };
+    return { personListVersion, personHits: persons.check(traveller) };
   }
 
   private previousCrossing(key: string): PreviousCrossing | undefined {

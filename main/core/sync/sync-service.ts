@@ -19,6 +19,7 @@ import { DeadLetters } from './dead-letters.js';
 import { OutboxRelayStore } from './outbox-relay-store.js';
 import { SqliteReferenceStore } from './reference-store.js';
 import type { DocumentList } from '../alerts/document-list.js';
+import type { PersonList } from '../alerts/person-list.js';
 
 const REQUEST_TIMEOUT_MS = 10_000;
 /** Reference data is checked for news this often; alert lists matter within minutes, not seconds. */
@@ -53,6 +54,8 @@ export interface SyncServiceOptions {
   readonly visaTable: VisaTable;
   /** The listed documents the lane's check reads: document-list deltas change them. */
   readonly documents: DocumentList;
+  /** The listed persons: person-list deltas change them and their matcher. */
+  readonly persons: PersonList;
   readonly relay?: Partial<SyncTimings>;
 }
 
@@ -138,7 +141,7 @@ export class SyncService {
       await health.send({ at: new Date().toISOString(), backlog: status.backlog, oldestUndeliveredAgeMs: status.oldestUndeliveredAgeMs, readers: options.readerStates() });
     });
     if (config.central.publicKey !== undefined) {
-      const downlink = new Downlink(client, config.applianceId, config.central.publicKey, new SqliteReferenceStore(db, options.visaTable, options.configPath, options.documents));
+      const downlink = new Downlink(client, config.applianceId, config.central.publicKey, new SqliteReferenceStore(db, options.visaTable, options.configPath, options.documents, options.persons));
       this.every(options.relay?.downlinkIntervalMs ?? DOWNLINK_INTERVAL_MS, async () => {
         const outcomes = await downlink.refreshAll();
         const refused = outcomes.flatMap((outcome) => (outcome.status === 'refused' ? [`${outcome.kind}: ${outcome.reason}`] : []));

@@ -170,7 +170,10 @@ export const en = {
   'checkReason.no-lists': 'Alert lists are not on this appliance yet',
   'checkReason.document-listed': 'The document is listed as lost, stolen or revoked',
   'checkReason.document-listed-ocr': 'A document differing only in OCR-confusable characters is listed: compare the printed number',
-  'checkReason.document-not-listed': 'The document is not listed (persons are not checked yet)',
+  'checkReason.document-not-listed': 'The document is not listed; no person list on this appliance yet',
+  'checkReason.person-listed': 'The traveller may be a listed person: compare the entry',
+  'checkReason.person-not-listed': 'No listed person matches; no document list on this appliance yet',
+  'checkReason.not-listed': 'Neither the document nor the traveller is listed',
   'checkReason.other': '{message}',
 
   'confirm.admitTitle': 'Admit despite a failed check?',

@@ -25,13 +25,6 @@ export function mrzBirthDate(yymmdd: string): BirthDateParts {
   return { yy: mrzPart(yymmdd.slice(0, 2)), mm: mrzPart(yymmdd.slice(2, 4)), dd: mrzPart(yymmdd.slice(4, 6)) };
 }
 
-/** Two two-digit numbers one slip apart: one digit differs, the digits are swapped, or they are adjacent. */
-function slip(a: number, b: number): boolean {
-  if (Math.abs(a - b) <= 1) return true;
-  const [a1, a0, b1, b0] = [Math.floor(a / 10), a % 10, Math.floor(b / 10), b % 10];
-  return a1 === b1 || a0 === b0 || (a1 === b0 && a0 === b1);
-}
-
 export interface DateAgreement {
   readonly agreement: BirthDateAgreement;
   /** What the agreement leaves of a name's score. */
@@ -50,7 +43,7 @@ const FACTOR: Readonly<Record<BirthDateAgreement, number>> = {
 /**
  * Whether a traveller's date can be a listed person's: the same date, the
  * same as far as either side knows it, day and month swapped, or one part
- * off by a slip of the pen while the other two agree. Anything else — two
+ * wrong while the other two agree (a typing slip, a registry's mistake). Anything else — two
  * people with the same name born on unrelated dates — is null: no match.
  */
 export function birthDateAgreement(listed: BirthDateParts, presented: BirthDateParts): DateAgreement | null {
@@ -61,12 +54,10 @@ export function birthDateAgreement(listed: BirthDateParts, presented: BirthDateP
   ] as const;
   let compared = 0;
   let equal = 0;
-  let differing = -1;
-  for (const [index, [a, b]] of pairs.entries()) {
+  for (const [a, b] of pairs) {
     if (a === null || b === null) continue;
     compared += 1;
     if (a === b) equal += 1;
-    else differing = index;
   }
   const result = (agreement: BirthDateAgreement): DateAgreement => ({ agreement, factor: FACTOR[agreement] });
   if (compared === 0) return result('unknown');
@@ -78,9 +69,6 @@ export function birthDateAgreement(listed: BirthDateParts, presented: BirthDateP
   const { yy: ly, mm: lm, dd: ld } = listed;
   const { yy: py, mm: pm, dd: pd } = presented;
   if (compared === 3 && ly === py && lm === pd && ld === pm) return result('day-month-swapped');
-  if (compared === 3 && equal === 2) {
-    const [a, b] = pairs[differing] ?? [null, null];
-    if (a !== null && b !== null && slip(a, b)) return result('one-component-off');
-  }
+  if (compared === 3 && equal === 2) return result('one-component-off');
   return null;
 }

@@ -53,20 +53,23 @@ function wadeGiles(pinyin: string): string {
 
 /** Cantonese (Hong Kong) readings of common surname and given-name characters, by their Pinyin. */
 const CANTONESE: Readonly<Record<string, string>> = {
-  ZHANG: 'CHEUNG', CHEN: 'CHAN', HUANG: 'WONG', WANG: 'WONG', WU: 'NG WU', LI: 'LEE LI LAI LEI', LIU: 'LAU', LIN: 'LAM', XIAO: 'SIU',
-  ZHOU: 'CHOW CHAU', XU: 'HUI CHUI', XIE: 'TSE', ZHENG: 'CHENG', LIANG: 'LEUNG', YE: 'YIP', GUO: 'KWOK', HE: 'HO', LUO: 'LO LAW',
+  ZHANG: 'CHEUNG', CHEN: 'CHAN', HUANG: 'WONG', WANG: 'WONG', WU: 'NG WU MO', LI: 'LEE LI LAI LEI', LIU: 'LAU', LIN: 'LAM', XIAO: 'SIU HIU',
+  ZHOU: 'CHOW CHAU', XU: 'HUI CHUI TSUI', XIE: 'TSE', ZHENG: 'CHENG CHING', LIANG: 'LEUNG', YE: 'YIP', GUO: 'KWOK', HE: 'HO', LUO: 'LO LAW',
   DENG: 'TANG', CAI: 'CHOI', CAO: 'TSO CHO', FENG: 'FUNG', YUAN: 'YUEN', JIANG: 'KONG CHEUNG KEUNG', TANG: 'TONG', YANG: 'YEUNG',
-  ZHAO: 'CHIU', SUN: 'SUEN', MA: 'MA', ZHU: 'CHU', HU: 'WU', GAO: 'KO', SONG: 'SUNG', HAN: 'HON', PENG: 'PANG', LU: 'LUK LO LUI',
-  WEI: 'WAI NGAI', ZENG: 'TSANG', TAN: 'TAM', DU: 'TO', DONG: 'TUNG', PAN: 'POON PUN', FANG: 'FONG', SHI: 'SHEK SZE SI', MO: 'MOK',
+  ZHAO: 'CHIU', SUN: 'SUEN SUN', MA: 'MA', ZHU: 'CHU CHUE', HU: 'WU FU', GAO: 'KO', SONG: 'SUNG', HAN: 'HON', PENG: 'PANG', LU: 'LUK LO LUI',
+  WEI: 'WAI NGAI', ZENG: 'TSANG', TAN: 'TAM TAN', DU: 'TO', DONG: 'TUNG', PAN: 'POON PUN', FANG: 'FONG', SHI: 'SHEK SZE SI SEE', MO: 'MOK',
   KONG: 'HUNG', MAI: 'MAK', QIU: 'YAU', LAI: 'LAI', TIAN: 'TIN', HOU: 'HAU', CHENG: 'CHING', WEN: 'MAN WAN', LEI: 'LUI', LONG: 'LUNG',
   OU: 'AU', YU: 'YU YUE U', GUAN: 'KWAN', CUI: 'CHUI', QIAN: 'CHIN', SU: 'SO', JIN: 'KAM', MENG: 'MANG', XIONG: 'HUNG', QIN: 'CHUN',
-  YAN: 'YAN YIM', LIAO: 'LIU', FU: 'FU', SHEN: 'SHUM SUM', DAI: 'TAI', XIANG: 'HEUNG', BAI: 'PAK', KANG: 'HONG', NIE: 'NIP', GE: 'KOT',
-  MING: 'MING', JUN: 'CHUN KWAN', HUA: 'WA', JIE: 'KIT', XIU: 'SAU', YING: 'YING', HUI: 'WAI FAI', LAN: 'LAN', MEI: 'MEI MAY',
+  YAN: 'YAN YIM YIN', LIAO: 'LIU', FU: 'FU', SHEN: 'SHUM SUM SAN', DAI: 'TAI', XIANG: 'HEUNG CHEUNG', BAI: 'PAK', KANG: 'HONG', NIE: 'NIP', GE: 'KOT',
+  MING: 'MING', JUN: 'CHUN KWAN', HUA: 'WA WAH FA', JIE: 'KIT KAI', XIU: 'SAU', YING: 'YING', HUI: 'WAI FAI', LAN: 'LAN', MEI: 'MEI MAY',
   HONG: 'HUNG HONG', GUANG: 'KWONG', ZHI: 'CHI', QIANG: 'KEUNG', JIAN: 'KIN KAN', HAI: 'HOI', TAO: 'TO', BO: 'PO', KAI: 'HOI KAI',
-  XIN: 'YAN SAN', JING: 'CHING KING', YI: 'YEE YI', FEI: 'FEI', NA: 'NA', LING: 'LING', QING: 'CHING', JIA: 'KA', HAO: 'HO',
-  TING: 'TING', PING: 'PING', DE: 'TAK', ZHEN: 'CHUN', XIA: 'HA', LE: 'LOK', YONG: 'WING YUNG', SHAN: 'SHAN', BIN: 'PUN', CHUN: 'CHUN',
-  AN: 'ON', AI: 'OI', XUE: 'SUET', SHU: 'SHU', YUE: 'YUET', FEN: 'FUN', QI: 'KEI', KUN: 'KWAN', HENG: 'HANG',
-};
+  XIN: 'YAN SAN', JING: 'CHING KING', YI: 'YEE YI', FEI: 'FEI', NA: 'NA', LING: 'LING', QING: 'CHING HING', JIA: 'KA', HAO: 'HO',
+  TING: 'TING', PING: 'PING', DE: 'TAK', ZHEN: 'CHUN CHAN', XIA: 'HA', LE: 'LOK', YONG: 'WING YUNG', SHAN: 'SHAN', BIN: 'PUN BUN', CHUN: 'CHUN',
+  AN: 'ON', AI: 'OI', XUE: 'SUET', SHU: 'SHU SUE', YUE: 'YUET', FEN: 'FUN', QI: 'KEI CHI', KUN: 'KWAN', HENG: 'HANG',
+  RONG: 'WING YUNG', BAO: 'PO', CHANG: 'CHEUNG', SHENG: 'SING', HUAN: 'WOON WUN', NING: 'NING', ZE: 'CHAK', ZI: 'CHI TSZ', SI: 'SZE SI',
+  MAN: 'MAN', NAN: 'NAM', MIN: 'MAN MIN', ZHUANG: 'CHONG', KE: 'HO', PEI: 'PUI', QUAN: 'CHUEN', XUAN: 'SUEN', RUI: 'YUI',
+  JIAO: 'KIU', QIAO: 'KIU', YAO: 'YIU', ZHONG: 'CHUNG', SHAO: 'SHIU', CHAO: 'CHIU', WAN: 'WAN', ZHAN: 'CHIN',
+}
 
 /** Every spelling of a syllable, to the Pinyin syllables it may stand for. */
 const READINGS = new Map<string, Set<string>>();
@@ -78,7 +81,10 @@ function addReading(spelling: string, pinyin: string): void {
 }
 for (const syllable of PINYIN) {
   addReading(syllable, syllable);
-  addReading(wadeGiles(syllable), syllable);
+  const wade = wadeGiles(syllable);
+  addReading(wade, syllable);
+  // Wade-Giles writes the Pinyin U after J, Q, X and Y (and LV, NV) as Ü, which an MRZ writes UE.
+  if (/^(J|Q|X|Y)U|^[LN]V/.test(syllable)) addReading(wade.replace(/U|V/, 'UE'), syllable);
 }
 for (const [pinyin, spellings] of Object.entries(CANTONESE)) for (const spelling of spellings.split(' ')) addReading(spelling, pinyin);
 /** Cantonese NG and U are whole names (吳, 余), never the end of another syllable. */

@@ -17,7 +17,7 @@ export function explain(name: number, alignment: NameAlignment, birthDate: Birth
     name === 0 ? 'name' : `alias ${String(name)}`,
     `${parts.join(', ')}${alignment.swapped ? ', surname and given names swapped' : ''}`,
     DATE_WORD[birthDate],
-    ...(differs.length === 0 ? [] : [`${differs.join(' and ')} differ`]),
+    ...(differs.length === 0 ? [] : [`${differs.join(' and ')} ${differs.length === 1 ? 'differs' : 'differ'}`]),
   ].join('; ');
   return { name: name === 0 ? 'primary' : name, parts: [...alignment.parts], swapped: alignment.swapped, birthDate, differs, summary };
 }

@@ -10,18 +10,22 @@ const PART_GATE = 0.8;
 const CHINESE_SIMILARITY = 0.95;
 const TRUNCATED_SIMILARITY = 0.95;
 
-/** A name part's share of the score: the surname weighs most, later given names (a middle name, a patronymic) little. */
-function weight(word: NameWord, surnameWords: number): number {
+/**
+ * A name part's share of the score: the surname weighs most, then the given
+ * name that agrees best (whether the first or a middle one: people go by
+ * either), other given names (a middle name, a patronymic) little.
+ */
+function weight(word: NameWord, surnameWords: number, principal: boolean): number {
   if (word.particle) return 0.05;
   if (word.field === 'surname') return 1 / Math.max(1, surnameWords);
-  return word.rank === 0 ? 0.7 : 0.25;
+  return principal ? 0.7 : 0.25;
 }
 
 /** What an unmatched word still counts against the score: little when lists and passports routinely leave it out. */
-function unmatchedWeight(word: NameWord, surnameWords: number): number {
+function unmatchedWeight(word: NameWord, surnameWords: number, principal: boolean): number {
   if (word.particle) return 0;
-  if (word.field === 'given' && word.rank > 0) return 0.05;
-  return weight(word, surnameWords);
+  if (word.field === 'given' && !principal) return 0.05;
+  return weight(word, surnameWords, principal);
 }
 
 interface UnitPair {
@@ -89,7 +93,7 @@ export function alignNames(listed: PreparedName, presented: PreparedName, cutSho
       if (pair.similarity >= PAIR_FLOOR) pairs.push(pair);
     }
   }
-  pairs.sort((x, y) => y.similarity - x.similarity || bits(y.listed.covers | y.presented.covers) - bits(x.listed.covers | x.presented.covers));
+  pairs.sort((x, y) => y.similarity - x.similarity || bits(y.listed.covers) + bits(y.presented.covers) - bits(x.listed.covers) - bits(x.presented.covers));
   let usedListed = 0;
   let usedPresented = 0;
   const chosen: UnitPair[] = [];
@@ -104,14 +108,21 @@ export function alignNames(listed: PreparedName, presented: PreparedName, cutSho
   let total = 0;
   let surnameBest = 0;
   let givenBest = 0;
+  const pairOf = (index: number): UnitPair | undefined => chosen.find((candidate) => (candidate.listed.covers & (1 << index)) !== 0);
+  let principal = -1;
   for (const [index, word] of listed.words.entries()) {
-    const pair = chosen.find((candidate) => (candidate.listed.covers & (1 << index)) !== 0);
+    if (word.field !== 'given' || word.particle) continue;
+    const similarity = pairOf(index)?.similarity ?? -1;
+    if (principal === -1 || similarity > (pairOf(principal)?.similarity ?? -1)) principal = index;
+  }
+  for (const [index, word] of listed.words.entries()) {
+    const pair = pairOf(index);
     if (pair === undefined) {
-      total += unmatchedWeight(word, surnameWords);
+      total += unmatchedWeight(word, surnameWords, index === principal);
       continue;
     }
-    total += weight(word, surnameWords);
-    found += weight(word, surnameWords) * pair.similarity;
+    total += weight(word, surnameWords, index === principal);
+    found += weight(word, surnameWords, index === principal) * pair.similarity;
     if (word.particle) continue;
     if (word.field === 'surname') surnameBest = Math.max(surnameBest, pair.similarity);
     else givenBest = Math.max(givenBest, pair.similarity);

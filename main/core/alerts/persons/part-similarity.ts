@@ -43,6 +43,8 @@ const CLOSE: readonly (readonly [string, string, number])[] = [
   ['z', 'Z', 0.3],
   ['z', 'j', 0.2],
   ['j', 'Y', 0.2],
+  ['j', 'I', 0.2],
+  ['x', 'j', 0.3],
   ['j', 'd', 0.3],
   ['j', 'G', 0.35],
   ['k', 'K', 0.2],

@@ -7,7 +7,7 @@ import { prepareName, type PreparedName } from './prepared-name.js';
 import { explain } from './match-explanation.js';
 
 /** The score at or above which a traveller is a hit, unless the list's category sets its own. */
-export const DEFAULT_PERSON_THRESHOLD = 0.8;
+export const DEFAULT_PERSON_THRESHOLD = 0.75;
 
 /** The MRZ's shortest name field (TD1): a name this long may have been cut. */
 const SHORTEST_NAME_FIELD = 30;

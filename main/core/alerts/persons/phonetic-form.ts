@@ -8,6 +8,7 @@
  *   q щ (SHCH)   x ш (SH, SCH, SZ)   c ч (CH, TCH, TSCH)   z ж (ZH)
  *   j дж (J, DZH, DJ, DSCH)   t ц (TS, TZ, CZ)   d дз (DZ)   h х (KH)
  *   k a bare C, whose sound depends on the language (K, S, TS or DZH).
+ * TC is Ц in the MVD's 2006 table; DS is ДЗ in the German one.
  */
 const GRAPHEMES: readonly (readonly [string, string])[] = [
   ['SCHTSCH', 'q'],
@@ -19,9 +20,11 @@ const GRAPHEMES: readonly (readonly [string, string])[] = [
   ['DSCH', 'j'],
   ['TCH', 'c'],
   ['DZH', 'j'],
+  ['TC', 't'],
   ['SCH', 'x'],
   ['DJ', 'j'],
   ['DZ', 'd'],
+  ['DS', 'd'],
   ['SH', 'x'],
   ['SZ', 'x'],
   ['ZH', 'z'],
