@@ -28,7 +28,7 @@ function unmatchedWeight(word: NameWord, surnameWords: number, principal: boolea
   return weight(word, surnameWords, principal);
 }
 
-interface UnitPair {
+export interface UnitPair {
   readonly listed: NameUnit;
   readonly presented: NameUnit;
   readonly similarity: number;
@@ -85,11 +85,15 @@ export interface NameAlignment {
  * field they stand (a swapped surname and given name, a joined or split
  * word), best pairs first; the score weighs each listed word by its share.
  */
-export function alignNames(listed: PreparedName, presented: PreparedName, cutShort: boolean): NameAlignment {
+export function alignNames(listed: PreparedName, presented: PreparedName, cutShort: boolean, seen?: Map<string, UnitPair>): NameAlignment {
   const pairs: UnitPair[] = [];
   for (const a of listed.units) {
-    for (const b of presented.units) {
-      const pair = compareUnits(a, b, cutShort);
+    for (const [index, b] of presented.units.entries()) {
+      // One traveller against many entries meets the same listed spellings again and again: each pair is compared once.
+      const key = `${a.letters} ${String(index)}`;
+      const known = seen?.get(key);
+      const pair = known === undefined ? compareUnits(a, b, cutShort) : { ...known, listed: a };
+      if (known === undefined) seen?.set(key, pair);
       if (pair.similarity >= PAIR_FLOOR) pairs.push(pair);
     }
   }

@@ -1,7 +1,7 @@
 import type { MrzTraveller, PersonHit, PersonListEntry, PersonMatchExplanation } from '../../../common/contract/alert-lists.js';
 import { birthDateAgreement, listedBirthDate, mrzBirthDate, type BirthDateParts } from './birth-date-agreement.js';
 import { blockingKeys } from './blocking-keys.js';
-import { alignNames } from './name-alignment.js';
+import { alignNames, type UnitPair } from './name-alignment.js';
 import { foldName } from './name-folding.js';
 import { prepareName, type PreparedName } from './prepared-name.js';
 import { explain } from './match-explanation.js';
@@ -38,7 +38,7 @@ function prepareEntry(entry: PersonListEntry): IndexedPerson {
     const surnames = foldName(written.surname);
     const givens = foldName(written.givenNames);
     for (const [form, surname] of surnames.entries()) {
-      names.push({ name, prepared: prepareName(surname, givens[form] ?? givens[0] ?? '') });
+      names.push({ name, prepared: prepareName(surname, givens[form] ?? givens[0] ?? '', true) });
     }
   }
   const keys = new Set<string>();
@@ -107,6 +107,7 @@ export class PersonMatcher {
       for (const key of blockingKeys(unit.sounds)) for (const id of this.byKey.get(key) ?? []) candidates.add(id);
     }
     const hits: PersonHit[] = [];
+    const seen = new Map<string, UnitPair>();
     for (const id of candidates) {
       const person = this.people.get(id);
       if (person === undefined) continue;
@@ -122,7 +123,7 @@ export class PersonMatcher {
       if (factor < bar) continue;
       let best: { name: number; alignment: ReturnType<typeof alignNames> } | undefined;
       for (const { name, prepared } of person.names) {
-        const alignment = alignNames(prepared, presented, cutShort);
+        const alignment = alignNames(prepared, presented, cutShort, seen);
         if (best === undefined || alignment.score > best.alignment.score) best = { name, alignment };
       }
       if (best === undefined) continue;

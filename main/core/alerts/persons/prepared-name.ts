@@ -41,12 +41,32 @@ export interface PreparedName {
 
 const MAX_WORDS = 12;
 
-function unit(letters: string, field: NameField, covers: number, last: boolean): NameUnit {
-  return { letters, sounds: phoneticForms(letters), chinese: chineseReadings(letters), field, covers, last };
+interface Spelling {
+  readonly sounds: readonly string[];
+  readonly chinese: ReadonlySet<string>;
 }
 
-/** A name (already A-Z and spaces) split into words, with its single words and adjacent joins ready to compare. */
-export function prepareName(surname: string, givenNames: string): PreparedName {
+/**
+ * Listed names repeat (a list holds thousands of IVANOVs): each spelling's
+ * sounds and readings are worked out once and shared by every entry.
+ */
+const LISTED_SPELLINGS = new Map<string, Spelling>();
+
+function spellingOf(letters: string, shared: boolean): Spelling {
+  const known = shared ? LISTED_SPELLINGS.get(letters) : undefined;
+  if (known !== undefined) return known;
+  const spelling = { sounds: phoneticForms(letters), chinese: chineseReadings(letters) };
+  if (shared) LISTED_SPELLINGS.set(letters, spelling);
+  return spelling;
+}
+
+/**
+ * A name (already A-Z and spaces) split into words, with its single words and
+ * adjacent joins ready to compare. `listed`: a list's name, whose spellings
+ * are shared with the other entries (a traveller's are not kept).
+ */
+export function prepareName(surname: string, givenNames: string, listed = false): PreparedName {
+  const unit = (letters: string, field: NameField, covers: number, last: boolean): NameUnit => ({ letters, ...spellingOf(letters, listed), field, covers, last });
   const words: NameWord[] = [];
   for (const [field, text] of [
     ['surname', surname],
