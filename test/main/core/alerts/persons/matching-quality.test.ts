@@ -106,5 +106,5 @@ describe('person matching quality over the generated variant set (issue 15)', ()
 
     expect(overallRecall).toBeGreaterThanOrEqual(0.99);
     expect(falseAlarmRate).toBeLessThanOrEqual(0.001);
-  });
+  }, 120_000);
 });
