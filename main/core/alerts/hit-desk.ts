@@ -65,6 +65,7 @@ export class HitDesk {
   private readonly acknowledgeRows: Statement<[number, string, string]>;
   private readonly insertOverride: Statement<[string, string, string, number]>;
   private readonly decideRows: Statement<[string, string, string]>;
+  private readonly forgetShown: Statement<[string]>;
   private readonly openRows: Statement<[number], HitRow>;
   private readonly oneRow: Statement<[string, string], HitRow & { readonly reviewed_at: number | null; readonly outcome: string | null }>;
   private readonly reviewRow: Statement<[number, string, string, string, string, string]>;
@@ -81,6 +82,7 @@ export class HitDesk {
     this.acknowledgeRows = db.prepare('UPDATE alert_hits SET acknowledged_at = ?, acknowledged_by = ? WHERE assessment_id = ?');
     this.insertOverride = db.prepare('INSERT INTO alert_overrides (assessment_id, officer_id, reason, at) VALUES (?, ?, ?, ?)');
     this.decideRows = db.prepare('UPDATE alert_hits SET crossing_id = ?, outcome = ? WHERE assessment_id = ?');
+    this.forgetShown = db.prepare('UPDATE alert_hits SET shown = NULL WHERE assessment_id = ?');
     const columns =
       'h.assessment_id, h.hit_id, h.list, h.version, h.entry_id, h.how, h.action, h.raised_at, h.lane, h.shown, h.acknowledged_at, h.acknowledged_by, h.crossing_id, o.officer_id AS override_by, o.reason AS override_reason, o.at AS override_at';
     this.openRows = db.prepare(
@@ -171,12 +173,17 @@ export class HitDesk {
     return this.cases.get(assessmentId)?.override ?? undefined;
   }
 
-  /** Inside the decision's transaction: the hits name the crossing that decided them; a referral keeps them in the queue. */
+  /**
+   * Inside the decision's transaction: the hits name the crossing that decided
+   * them. A referral keeps them in the queue; any other decision closes them,
+   * and what the screen showed is no longer kept.
+   */
   decided(assessmentId: string, crossingId: string, outcome: DecisionOutcome, officerId: string): void {
     const hitCase = this.cases.get(assessmentId);
     if (hitCase === undefined) return;
     this.store(assessmentId, hitCase, officerId);
     this.decideRows.run(crossingId, outcome, assessmentId);
+    if (outcome !== 'refer') this.forgetShown.run(assessmentId);
   }
 
   /** After the decision committed, or when the undecided assessment is forgotten: its stored hits stay for the queue. */

@@ -5,6 +5,7 @@ import { assessmentHits, withVersions } from '../../../../main/common/alerts/ass
 import { AuditTrail } from '../../../../main/core/audit/audit-trail.js';
 import { HitDesk } from '../../../../main/core/alerts/hit-desk.js';
 import { openStore } from '../../../../main/core/store/open-store.js';
+import { purgeDelivered } from '../../../../main/core/retention/retention-purge.js';
 import { auditEvents } from '../../../rigs/audit-rows.js';
 import { tempDir } from '../../../rigs/temp-dir.js';
 
@@ -30,7 +31,7 @@ function personHit(id: string, action: PersonAction, score: number): PersonHit {
 async function desk(dataDir = tempDir()) {
   const store = await openStore({ dataDir, log, integrityBudgetMs: 5_000 });
   const audit = new AuditTrail(store.db, 'uto-test-lane');
-  return { dataDir, store, desk: new HitDesk(store.db, audit, 2, log) };
+  return { dataDir, store, audit, desk: new HitDesk(store.db, audit, 2, log) };
 }
 
 describe('the hit desk over person hits', () => {
@@ -86,5 +87,32 @@ describe('the hit desk over person hits', () => {
     expect(reviewed.state).toBe('undecided');
     expect(second.desk.openHits(10)).toEqual([]);
     await second.store.close();
+  });
+
+  it('forgets what the screen showed once a hit is closed, and the retention purge removes closed hits but never open ones', async () => {
+    const { desk: hits, store, audit } = await desk();
+    const old = new Date('2026-01-01T00:00:00Z');
+    const raise = (assessmentId: string, entryId: string) => {
+      hits.raise(assessmentId, withVersions(assessmentHits({ documentHits: [], personHits: [personHit(entryId, 'inform', 0.7)] }), []), 'uto-guard-1', old);
+      hits.acknowledge(assessmentId, 'uto-guard-1', old);
+    };
+    const admitted = '01a22400-0000-7000-8000-0000000000b1';
+    const referred = '01a22400-0000-7000-8000-0000000000b2';
+    raise(admitted, 'P-4');
+    raise(referred, 'P-5');
+    store.db.transaction(() => {
+      hits.decided(admitted, '01a22400-0000-7000-8000-0000000000c1', 'admit', 'uto-guard-1');
+      hits.decided(referred, '01a22400-0000-7000-8000-0000000000c2', 'refer', 'uto-guard-1');
+    })();
+    hits.forget(admitted);
+    hits.forget(referred);
+    expect(store.db.prepare('SELECT assessment_id, shown IS NULL AS forgotten FROM alert_hits ORDER BY assessment_id').all()).toEqual([
+      { assessment_id: admitted, forgotten: 1 },
+      { assessment_id: referred, forgotten: 0 },
+    ]);
+    const counts = await purgeDelivered(store.db, audit, 30, new Date('2026-12-01T00:00:00Z'));
+    expect(counts.alertHits).toBe(1);
+    expect(hits.openHits(10).map((open) => [open.assessmentId, open.state])).toEqual([[referred, 'referred']]);
+    await store.close();
   });
 });
