@@ -78,7 +78,7 @@ export function DocumentCard({
   const mrzTone = !document.valid ? 'bad' : document.corrections.length > 0 ? 'notice' : 'ok';
 
   return (
-    <div className="card document-card" data-assessment-id={assessment.id}>
+    <div className="card document-card" data-assessment-id={assessment.id} data-testid="document-card">
       <header className="card-head">
         <h2 className="holder">{holderName(assessment)}</h2>
         <p className="document-kind">

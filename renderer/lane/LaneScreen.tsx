@@ -31,6 +31,9 @@ function initialHold(assessment: Assessment): HitHold {
   return { assessmentId: assessment.id, hold: holdOf(hits, false, false), hits, acknowledged: null, override: null };
 }
 
+/** How often the lane asks again while a hit holds it to refer. */
+const HOLD_REFRESH_MS = 5_000;
+
 const HELD: Readonly<Record<HitHold['hold'], readonly DecisionOutcome[]>> = { none: [], acknowledge: ['admit', 'refuse', 'refer'], refer: ['admit', 'refuse'] };
 
 interface PendingDialog {
@@ -141,6 +144,32 @@ export function LaneScreen({
       },
     );
   };
+
+  // The core's word on the card's hits: when a card comes back (another sign-in, a reconnect), and while a
+  // referral is held, so that a supervisor's override from their own screen frees the lane.
+  const currentId = current?.id;
+  const currentHasHits = current !== undefined && assessmentHits(current).length > 0;
+  const heldToRefer = hold?.hold === 'refer' && phase.kind !== 'recorded' && phase.kind !== 'recording';
+  useEffect(() => {
+    if (client === null || !connected || currentId === undefined || !currentHasHits) return undefined;
+    let stopped = false;
+    const read = (): void => {
+      client.call('capture.hitHold', { assessmentId: currentId }).then(
+        (answer) => {
+          if (!stopped) setHolds((known) => ({ ...known, [answer.assessmentId]: answer }));
+        },
+        () => {
+          // A card the core no longer holds is said so by the decision itself.
+        },
+      );
+    };
+    read();
+    const timer = heldToRefer ? setInterval(read, HOLD_REFRESH_MS) : undefined;
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [client, connected, currentId, currentHasHits, heldToRefer]);
 
   const canDecide = connected && current !== undefined && (phase.kind === 'deciding' || phase.kind === 'failed');
 

@@ -4,6 +4,7 @@ import { listDocuments } from '../rigs/document-list.js';
 import { seriousAccessibilityProblems } from './support/axe.js';
 import { changePin, createOfficer, exportedCrossings, openLane, readerBytes, screenshot, setUpTechnician, signIn, signOut, travellerZone } from './support/lane-rig.js';
 import { laneSuite } from './support/lane-suite.js';
+import { connectClient } from '../rigs/ws-rpc.js';
 
 const LANGUAGE_LABEL = { en: 'Language', hy: 'Լեզու', ru: 'Язык' } as const;
 
@@ -41,6 +42,7 @@ describe('end to end: an alert-list hit at the lane', () => {
       [
         { issuingState: 'UTO', documentType: 'P', number: 'UT4821936', reason: 'stolen', source: 'UTO national police', reportedAt: '2026-03-14' },
         { issuingState: 'UTO', documentType: 'P', number: 'UT5550001', reason: 'lost', source: 'UTO national police', reportedAt: '2026-05-02' },
+        { issuingState: 'UTO', documentType: 'P', number: 'UT5550002', reason: 'revoked', source: 'UTO passport office', reportedAt: '2026-06-20' },
       ],
       2,
     );
@@ -97,12 +99,36 @@ describe('end to end: an alert-list hit at the lane', () => {
     await admitDialog.getByRole('radio', { name: 'Other' }).check();
     await admitDialog.getByRole('button', { name: 'Admit anyway' }).click();
     await page.getByRole('status').getByText('Recorded').waitFor();
+    await signOut(page);
+
+    // A supervisor overrides from their own screen: the guard's lane learns it and may admit.
+    await signIn(page, 'uto-guard-7', '90123784');
+    await lane.rig().pty.write(readerBytes(travellerZone({ documentNumber: 'UT5550002', surname: 'SARGSYAN', givenNames: 'DAVIT' })));
+    await alert.waitFor();
+    await alert.getByRole('button', { name: 'Acknowledge alert' }).click();
+    await alert.getByText('Acknowledged by uto-guard-7').waitFor();
+    const assessmentId = await card.getByTestId('document-card').getAttribute('data-assessment-id');
+    const { client: supervisorScreen } = await connectClient(lane.rig().served.port, lane.rig().served.token);
+    await supervisorScreen.call('auth.login', { officerId: 'uto-super-7', pin: '48151623' });
+    const open = await supervisorScreen.call('alerts.openHits', {});
+    expect(open.map((hit) => [hit.state, hit.hit.entryId])).toEqual([
+      ['at-lane', 'UTO:UT5550002:P'],
+      ['referred', 'UTO:UT4821936:P'],
+    ]);
+    await supervisorScreen.call('alerts.override', { assessmentId: assessmentId ?? '', reason: 'Revocation withdrawn, confirmed by the office' });
+    await alert.getByText('Referral overridden by uto-super-7').waitFor({ timeout: 15_000 });
+    expect(await decision('Admit').isDisabled()).toBe(false);
+    supervisorScreen.close();
+    await decision('Refer').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Refer' }).click();
+    await page.getByRole('status').getByText('Recorded').waitFor();
 
     await expect
       .poll(() => exportedCrossings(dataDir).map((crossing) => [crossing.officerId, crossing.decision.outcome, crossing.alertHits?.map((hit) => hit.entryId), crossing.alertOverride?.officerId]))
       .toEqual([
         ['uto-guard-7', 'refer', ['UTO:UT4821936:P'], undefined],
         ['uto-super-7', 'admit', ['UTO:UT5550001:P'], 'uto-super-7'],
+        ['uto-guard-7', 'refer', ['UTO:UT5550002:P'], 'uto-super-7'],
       ]);
     await page.close();
   }, 180_000);

@@ -160,6 +160,12 @@ export const rpcMethods = {
     result: HitHold,
     access: ['guard'],
   }),
+  'capture.hitHold': method({
+    summary: 'What the alert-list hits of an undecided assessment allow now (acknowledged, overridden): the lane reads it when a card comes back and while a referral is held.',
+    params: z.object({ assessmentId: z.uuid() }).strict(),
+    result: HitHold,
+    access: ['guard'],
+  }),
   'alerts.override': method({
     summary:
       'A supervisor lets the lane record an outcome other than refer on an undecided assessment whose refer or arrest hit would demand a referral; audited, and the record carries who and why.',

@@ -31,6 +31,7 @@ export function coreHandlers(parts: CoreHandlerParts): RpcHandlers {
       'capture.wedge': captureRpc['capture.wedge'],
       'capture.record': captureRpc['capture.record'],
       'capture.acknowledgeHits': captureRpc['capture.acknowledgeHits'],
+      'capture.hitHold': captureRpc['capture.hitHold'],
       'alerts.override': captureRpc['alerts.override'],
       'alerts.openHits': captureRpc['alerts.openHits'],
       'alerts.review': captureRpc['alerts.review'],

@@ -13,6 +13,7 @@ export function captureHandlers(
   | 'capture.wedge'
   | 'capture.record'
   | 'capture.acknowledgeHits'
+  | 'capture.hitHold'
   | 'alerts.override'
   | 'alerts.openHits'
   | 'alerts.review'
@@ -29,6 +30,7 @@ export function captureHandlers(
     'capture.wedge': ({ text }, context) => capture.wedge(text, officerId(context)),
     'capture.record': (params, context) => capture.record(params, officerId(context)),
     'capture.acknowledgeHits': ({ assessmentId }, context) => capture.acknowledgeHits(assessmentId, officerId(context)),
+    'capture.hitHold': ({ assessmentId }) => capture.hitHold(assessmentId),
     'alerts.override': ({ assessmentId, reason }, context) => capture.overrideHits(assessmentId, reason, officerId(context)),
     'alerts.openHits': ({ limit }) => capture.openHits(limit),
     'alerts.review': (params, context) => capture.reviewHit(params, officerId(context)),

@@ -261,6 +261,12 @@ export class CaptureService {
     return hold.hits.length === 0 ? hold : this.hits.acknowledge(assessmentId, officerId, this.now());
   }
 
+  /** What the hits of an undecided assessment allow now. */
+  hitHold(assessmentId: string): HitHold {
+    this.undecided(assessmentId);
+    return this.hits.hold(assessmentId);
+  }
+
   /** A supervisor lets the lane decide other than refer on an undecided assessment, with a reason the record carries. */
   overrideHits(assessmentId: string, reason: string, officerId: string): HitHold {
     this.undecided(assessmentId);

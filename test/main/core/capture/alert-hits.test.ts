@@ -134,6 +134,8 @@ describe('alert-list hits: acknowledged by the guard, held to refer, overridden 
     const reason = 'the owner reported it found; central confirmed by phone';
     const overridden = await supervisor.call('alerts.override', { assessmentId: assessment.id, reason });
     expect(overridden).toMatchObject({ hold: 'none', override: { officerId: 'uto-super-1', reason } });
+    // The lane reads the override a supervisor gave from their own screen.
+    expect(await guard.call('capture.hitHold', { assessmentId: assessment.id })).toEqual(overridden);
     await expect(supervisor.call('alerts.override', { assessmentId: assessment.id, reason })).rejects.toMatchObject({ code: 'invalid_params', message: expect.stringContaining('already') });
     expect(await supervisor.call('alerts.openHits', {})).toMatchObject([{ assessmentId: assessment.id, state: 'at-lane', override: { officerId: 'uto-super-1', reason } }]);
 

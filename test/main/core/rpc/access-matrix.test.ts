@@ -23,6 +23,7 @@ const sampleParams: Record<MethodName | StreamName, unknown> = {
   'capture.record': { assessmentId: '01a22400-0000-7000-8000-000000000000', direction: 'entry', decision: { outcome: 'admit', reasons: ['documents-in-order'] } },
   'capture.assessments': {},
   'capture.acknowledgeHits': { assessmentId: '01a22400-0000-7000-8000-000000000000' },
+  'capture.hitHold': { assessmentId: '01a22400-0000-7000-8000-000000000000' },
   'alerts.override': { assessmentId: '01a22400-0000-7000-8000-000000000000', reason: 'second line cleared the traveller' },
   'alerts.openHits': {},
   'alerts.review': { assessmentId: '01a22400-0000-7000-8000-000000000000', hitId: 'document-list:UTO:L898902C3:P', finding: 'false-match' },
