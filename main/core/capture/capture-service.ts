@@ -31,6 +31,9 @@ import type { DocumentList } from '../alerts/document-list.js';
 import type { DocumentHit, PersonHit } from '../../common/contract/alert-lists.js';
 import type { PersonList } from '../alerts/person-list.js';
 import { documentEntryId } from '../../common/alerts/document-number.js';
+import { assessmentHits, withVersions } from '../../common/alerts/assessment-hits.js';
+import type { HitFinding, HitHold, OpenHit } from '../../common/contract/alert-hits.js';
+import { HitDesk } from '../alerts/hit-desk.js';
 
 export interface CapturePolicy {
   /** A document expiring within this many days is flagged. */
@@ -120,6 +123,7 @@ export class CaptureService {
   private readonly log: Logger;
   private readonly documents: DocumentList | undefined;
   private readonly persons: PersonList | undefined;
+  private readonly hits: HitDesk;
 
   constructor(options: CaptureServiceOptions) {
     this.documents = options.documents;
@@ -131,6 +135,7 @@ export class CaptureService {
       rescanWindowMs: options.config.checks.rescanWindowSeconds * 1000,
     };
     this.now = options.now ?? (() => new Date());
+    this.hits = new HitDesk(this.db, this.audit, this.config.lane, this.log);
     this.recorded = new RecordedAssessments(this.policy.assessmentTtlMs, () => performance.now());
     const { db } = this;
     this.startWallMs = this.now().getTime();
@@ -147,7 +152,7 @@ export class CaptureService {
     this.subscription = options.scans$.subscribe((scan) => {
       if (scan.mrz.format === null) return;
       // A reader's scan names no officer: the decision that follows does, and names the assessment.
-      this.assessments.next(this.assess(scan.mrz, { method: 'reader', readerId: scan.readerId }, scan.lines, null));
+      this.assessments.next(this.raiseHits(this.assess(scan.mrz, { method: 'reader', readerId: scan.readerId }, scan.lines, null), null));
     });
   }
 
@@ -173,13 +178,13 @@ export class CaptureService {
     }
     const result = parseMrz(zone);
     if (result.format === null) throw new InvalidRequestError('these fields do not make a machine-readable zone');
-    return this.assess(result, { method: 'manual' }, zone.split('\n'), officerId);
+    return this.raiseHits(this.assess(result, { method: 'manual' }, zone.split('\n'), officerId), officerId);
   }
 
   /** A zone a keyboard-wedge reader typed into the guard's window: judged exactly as a reader's scan. */
   wedge(text: string, officerId: string | null): Assessment {
     const { result, lines } = wedgeZone(text, this.now());
-    return this.assess(result, { method: 'reader', readerId: KEYBOARD_WEDGE_READER_ID }, lines, officerId);
+    return this.raiseHits(this.assess(result, { method: 'reader', readerId: KEYBOARD_WEDGE_READER_ID }, lines, officerId), officerId);
   }
 
   /**
@@ -193,6 +198,8 @@ export class CaptureService {
     this.forgetExpired();
     const pending = this.pending.get(input.assessmentId);
     if (pending === undefined) throw new InvalidRequestError('this assessment is unknown or too old: scan the document again');
+    this.hits.allow(input.assessmentId, input.decision.outcome);
+    const override = this.hits.overrideOf(input.assessmentId);
     const at = this.now();
     const id = uuidv7();
     try {
@@ -217,6 +224,7 @@ export class CaptureService {
             monotonicMs: Math.round(performance.now()),
             ...(entry === undefined ? {} : { lengthOfStayDays: Math.max(0, daysBetween(todayIso(new Date(entry.recorded_at)), todayIso(at))) }),
             ...(pending.alertHits.length === 0 ? {} : { alertHits: pending.alertHits }),
+            ...(override === undefined ? {} : { alertOverride: override }),
             notes: input.notes,
           });
           this.insertCrossing.run(
@@ -230,6 +238,7 @@ export class CaptureService {
             officerId,
             storedBody(record),
           );
+          this.hits.decided(input.assessmentId, id, input.decision.outcome, officerId);
           this.audit.append({
             action: 'decision',
             officerId,
@@ -240,6 +249,7 @@ export class CaptureService {
         })
         .immediate();
       this.pending.delete(input.assessmentId);
+      this.hits.forget(input.assessmentId);
       const answer = { id: record.id, seq: record.seq, recordedAt: record.recordedAt };
       this.recorded.remember(input.assessmentId, answer, input.direction, input.decision.outcome, officerId);
       return answer;
@@ -249,9 +259,51 @@ export class CaptureService {
     }
   }
 
+  /** The guard saw the alert-list hits of an undecided assessment; audited once. */
+  acknowledgeHits(assessmentId: string, officerId: string): HitHold {
+    this.undecided(assessmentId);
+    const hold = this.hits.hold(assessmentId);
+    return hold.hits.length === 0 ? hold : this.hits.acknowledge(assessmentId, officerId, this.now());
+  }
+
+  /** What the hits of an undecided assessment allow now. */
+  hitHold(assessmentId: string): HitHold {
+    this.undecided(assessmentId);
+    return this.hits.hold(assessmentId);
+  }
+
+  /** A supervisor lets the lane decide other than refer on an undecided assessment, with a reason the record carries. */
+  overrideHits(assessmentId: string, reason: string, officerId: string): HitHold {
+    this.undecided(assessmentId);
+    return this.hits.override(assessmentId, reason, officerId, this.now());
+  }
+
+  /** The hits awaiting a supervisor, newest first. */
+  openHits(limit: number): OpenHit[] {
+    this.forgetExpired();
+    return this.hits.openHits(limit);
+  }
+
+  reviewHit(input: { assessmentId: string; hitId: string; finding: HitFinding; note: string }, officerId: string): OpenHit {
+    this.forgetExpired();
+    return this.hits.review(input, officerId, this.now());
+  }
+
   close(): void {
     this.subscription.unsubscribe();
     this.assessments.complete();
+  }
+
+  /** The assessment's hits, documents and persons alike, raised at the desk with the versions its record will name. */
+  private raiseHits(assessment: Assessment, officerId: string | null): Assessment {
+    const hits = withVersions(assessmentHits(assessment), this.pending.get(assessment.id)?.alertHits ?? []);
+    this.hits.raise(assessment.id, hits, officerId, new Date(assessment.assessedAt));
+    return assessment;
+  }
+
+  private undecided(assessmentId: string): void {
+    this.forgetExpired();
+    if (!this.pending.has(assessmentId)) throw new InvalidRequestError('this assessment is unknown, decided or too old: scan the document again');
   }
 
   private assess(result: MrzParsedResult, source: CaptureSource, lines: readonly string[], officerId: string | null): Assessment {
@@ -359,6 +411,10 @@ export class CaptureService {
 
   private forgetExpired(): void {
     const oldest = performance.now() - this.policy.assessmentTtlMs;
-    for (const [id, pending] of this.pending) if (pending.monotonicMs < oldest) this.pending.delete(id);
+    for (const [id, pending] of this.pending) {
+      if (pending.monotonicMs >= oldest) continue;
+      this.pending.delete(id);
+      this.hits.forget(id);
+    }
   }
 }

@@ -41,6 +41,8 @@ describe('the person list from central', () => {
     expect(other.personHits).toEqual([]);
     expect(other.checks.find((check) => check.code === 'alert-list')).toMatchObject({ outcome: 'pass', reason: 'person-not-listed' });
 
+    // An arrest hit: the guard acknowledges it and may only refer.
+    await guard.call('capture.acknowledgeHits', { assessmentId: listed.id });
     const recorded = await guard.call('capture.record', { assessmentId: listed.id, direction: 'entry', decision: { outcome: 'refer', reasons: ['alert-list-hit'] } });
     await expect
       .poll(() => central.items(appliance.core.config.applianceId).find((item) => item.seq === recorded.seq)?.record, { timeout: 10_000 })
