@@ -119,10 +119,14 @@ export function alignNames(listed: PreparedName, presented: PreparedName, cutSho
     const similarity = pairOf(index)?.similarity ?? -1;
     if (principal === -1 || similarity > (pairOf(principal)?.similarity ?? -1)) principal = index;
   }
+  const listedGiven = listed.words.some((word) => word.field === 'given' && !word.particle);
+  const presentedGiven = presented.words.some((word) => word.field === 'given' && !word.particle);
+  // Given names the MRZ had no room for at all count neither way.
+  const givenCutOff = cutShort && !presentedGiven;
   for (const [index, word] of listed.words.entries()) {
     const pair = pairOf(index);
     if (pair === undefined) {
-      total += unmatchedWeight(word, surnameWords, index === principal);
+      if (!(givenCutOff && word.field === 'given')) total += unmatchedWeight(word, surnameWords, index === principal);
       continue;
     }
     total += weight(word, surnameWords, index === principal);
@@ -135,11 +139,9 @@ export function alignNames(listed: PreparedName, presented: PreparedName, cutSho
   const swapped = chosen.some((pair) => pair.listed.field !== pair.presented.field && bits(pair.listed.covers) === 1);
   let score = total === 0 ? 0 : found / total;
   score -= 0.03 * Math.min(2, extraWords) + (swapped ? 0.02 : 0);
-  const listedGiven = listed.words.some((word) => word.field === 'given' && !word.particle);
-  const presentedGiven = presented.words.some((word) => word.field === 'given' && !word.particle);
   if (surnameWords > 0 && surnameBest < PART_GATE) score = Math.min(score, 0.6);
   // A given name the MRZ cut off entirely cannot be asked for; one that is there must agree.
-  if (listedGiven && givenBest < PART_GATE && (presentedGiven || !cutShort)) score = Math.min(score, 0.65);
+  if (listedGiven && givenBest < PART_GATE && !givenCutOff) score = Math.min(score, 0.65);
   const parts = chosen.map(({ listed: a, presented: b, similarity, how }) => ({ listed: a.letters, presented: b.letters, how, similarity: Math.round(similarity * 1000) / 1000 }));
   return { score: Math.max(0, score), parts, swapped };
 }

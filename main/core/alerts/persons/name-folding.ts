@@ -8,7 +8,8 @@ function letterOf(char: string): { icao: string; plain: string } | undefined {
   if (latin !== undefined) return latin;
   const code = char.codePointAt(0) ?? 0;
   const georgian = GEORGIAN[code >= 0x1c90 && code <= 0x1cbf ? String.fromCodePoint(code - MTAVRULI_OFFSET) : char];
-  const other = georgian ?? CYRILLIC[char] ?? ARMENIAN[char] ?? GREEK[char];
+  // Greek written in lower case carries its accents (ό, έ, ΐ); the table has the bare capitals.
+  const other = georgian ?? CYRILLIC[char] ?? ARMENIAN[char] ?? GREEK[char] ?? GREEK[char.normalize('NFD').replace(/\p{M}/gu, '')];
   return other === undefined ? undefined : { icao: other, plain: other };
 }
 
@@ -31,7 +32,8 @@ export function foldName(raw: string): string[] {
       plain += char;
       continue;
     }
-    if (/['’ʼ`´‘]/.test(char)) continue;
+    // A mark NFC could not put onto its letter (a stress mark on Cyrillic А́) is dropped like the others, not a word break.
+    if (/['’ʼ`´‘]|^\p{M}$/u.test(char)) continue;
     const letter = letterOf(char);
     if (letter !== undefined) {
       icao += letter.icao;

@@ -29,7 +29,14 @@ interface IndexedPerson {
 }
 
 function known(value: string | null | undefined): string | null {
-  return value === null || value === undefined || value === '' || value === '<' || value === 'X' ? null : value.replace(/<+$/, '');
+  // Filler alone (`<`, an MRZ nationality `<<<`) is unknown, as is sex X.
+  const bare = value?.replace(/<+$/, '') ?? '';
+  return bare === '' || bare === 'X' ? null : bare;
+}
+
+/** A unit's blocking keys, and its Chinese readings: XU and HSU share no consonant key, yet are one name. */
+function unitKeys(unit: PreparedName['units'][number]): string[] {
+  return [...blockingKeys(unit.sounds), ...[...unit.chinese].map((reading) => `c${reading}`)];
 }
 
 function prepareEntry(entry: PersonListEntry): IndexedPerson {
@@ -42,7 +49,7 @@ function prepareEntry(entry: PersonListEntry): IndexedPerson {
     }
   }
   const keys = new Set<string>();
-  for (const { prepared } of names) for (const unit of prepared.units) for (const key of blockingKeys(unit.sounds)) keys.add(key);
+  for (const { prepared } of names) for (const unit of prepared.units) for (const key of unitKeys(unit)) keys.add(key);
   return { entry, names, birth: listedBirthDate(entry.birthDate), keys: [...keys] };
 }
 
@@ -104,7 +111,7 @@ export class PersonMatcher {
     const cutShort = mrzNameLength(traveller) >= SHORTEST_NAME_FIELD;
     const candidates = new Set<string>();
     for (const unit of presented.units) {
-      for (const key of blockingKeys(unit.sounds)) for (const id of this.byKey.get(key) ?? []) candidates.add(id);
+      for (const key of unitKeys(unit)) for (const id of this.byKey.get(key) ?? []) candidates.add(id);
     }
     const hits: PersonHit[] = [];
     const seen = new Map<string, UnitPair>();

@@ -44,8 +44,8 @@ const GRAPHEMES: readonly (readonly [string, string])[] = [
   ['C', 'k'],
 ];
 
-/** Arabic articles written onto the name (ALRASHID, ARRASHID, ELSAYED, ASSAYED). */
-const JOINED_ARTICLE = /^(?:AL|EL|UL|A([DNRSTZ])\1|E([DNRSTZ])\2)(?=[A-Z]{3,})/;
+/** Arabic articles written onto the name (ALRASHID, ARRASHID, ELSAYED, ASSAYED); an assimilated article's doubled letter is the name's own. */
+const JOINED_ARTICLE = /^(?:AL|EL|UL|A(?=([DNRSTZ])\1)|E(?=([DNRSTZ])\2))(?=[A-Z]{3,})/;
 const MAC = /^MAC(?=[A-Z]{3,})/;
 
 function sounds(letters: string): string {
