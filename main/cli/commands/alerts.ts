@@ -112,6 +112,29 @@ async function loadList<T>(file: string, schema: z.ZodType<T>, io: CliIo): Promi
   }
 }
 
+/**
+ * Standard input, a JSON line at a time: each answered in order on standard
+ * output, or its problem named by line number on standard error while the
+ * others are still answered (exit 1 when any line could not be read).
+ */
+async function answerEachLine(io: CliIo, answer: (value: unknown) => { answer: unknown } | { problem: string }): Promise<number> {
+  let failed = false;
+  let lineNumber = 0;
+  for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
+    lineNumber += 1;
+    if (line.trim() === '') continue;
+    const json = parseJsonLine(line);
+    const outcome = json.ok ? answer(json.value) : { problem: json.problem };
+    if ('problem' in outcome) {
+      failed = true;
+      await write(io.stderr, `sahman alerts: standard input line ${String(lineNumber)}: ${outcome.problem}\n`);
+      continue;
+    }
+    await write(io.stdout, `${JSON.stringify(outcome.answer)}\n`);
+  }
+  return failed ? ExitCode.failed : ExitCode.ok;
+}
+
 async function checkDocuments(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(args, { documents: { type: 'string' } });
   if (values.documents === undefined) throw new UsageError('--documents FILE is required');
@@ -122,24 +145,13 @@ async function checkDocuments(args: readonly string[], io: CliIo): Promise<numbe
     migrate(db, migrations);
     const list = new DocumentList(db);
     list.change(entries);
-    let failed = false;
-    let lineNumber = 0;
-    for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
-      lineNumber += 1;
-      if (line.trim() === '') continue;
-      const json = parseJsonLine(line);
-      const presented = json.ok ? PresentedDocument.safeParse(json.value) : undefined;
-      if (presented?.success !== true) {
-        failed = true;
-        const problem = json.ok ? describeIssues(presented?.error ?? [], { maxIssues: 3 }) : json.problem;
-        await write(io.stderr, `sahman alerts: standard input line ${String(lineNumber)}: ${problem}\n`);
-        continue;
-      }
+    return await answerEachLine(io, (value) => {
+      const presented = PresentedDocument.safeParse(value);
+      if (!presented.success) return { problem: describeIssues(presented.error, { maxIssues: 3 }) };
       const { id, issuingState, documentCode, documentNumber } = presented.data;
       const matches = list.check(issuingState, documentCode, documentNumber).map((hit) => ({ entryId: documentEntryId(hit.entry), how: hit.how, entry: hit.entry }));
-      await write(io.stdout, `${JSON.stringify({ id, matches })}\n`);
-    }
-    return failed ? ExitCode.failed : ExitCode.ok;
+      return { answer: { id, matches } };
+    });
   } finally {
     db.close();
   }
@@ -172,24 +184,14 @@ async function matchTravellers(args: readonly string[], io: CliIo): Promise<numb
   const entries = await loadList(values.persons, PersonListEntry, io);
   if (entries === undefined) return ExitCode.usage;
   const matcher = new PersonMatcher(entries);
-  let failed = false;
-  let lineNumber = 0;
-  for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
-    lineNumber += 1;
-    if (line.trim() === '') continue;
-    const json = parseJsonLine(line);
-    const shaped = json.ok ? PresentedTraveller.safeParse(json.value) : undefined;
-    const traveller = shaped?.success === true ? MrzTraveller.safeParse(shaped.data) : undefined;
-    if (shaped?.success !== true || traveller?.success !== true) {
-      failed = true;
-      const problem = !json.ok ? json.problem : describeIssues(shaped?.success === false ? shaped.error : (traveller?.error ?? []), { maxIssues: 3 });
-      await write(io.stderr, `sahman alerts: standard input line ${String(lineNumber)}: ${problem}\n`);
-      continue;
-    }
+  return answerEachLine(io, (value) => {
+    const shaped = PresentedTraveller.safeParse(value);
+    if (!shaped.success) return { problem: describeIssues(shaped.error, { maxIssues: 3 }) };
+    const traveller = MrzTraveller.safeParse(shaped.data);
+    if (!traveller.success) return { problem: describeIssues(traveller.error, { maxIssues: 3 }) };
     const matches = matcher.match(traveller.data, threshold).map((hit) => ({ personId: hit.entry.id, score: hit.score, explanation: hit.explanation.summary, parts: hit.explanation.parts, birthDate: hit.explanation.birthDate }));
-    await write(io.stdout, `${JSON.stringify({ id: shaped.data.id, matches })}\n`);
-  }
-  return failed ? ExitCode.failed : ExitCode.ok;
+    return { answer: { id: shaped.data.id, matches } };
+  });
 }
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {
