@@ -2,7 +2,8 @@
  * Person-check figures: 100,000 generated listed persons (test/bench/person-population.ts)
  * loaded through a person-list delta, as the downlink applies one (validated, written in one
  * transaction with its version, then indexed), and the p50/p99 of a check against them: half
- * travellers who are listed persons, half who are not.
+ * travellers who are listed persons, half who are not. Travellers whose MRZ gives no birth date
+ * at all are measured apart: nothing rules their candidates out but the names.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -19,6 +20,7 @@ import { atMost, median, percentile, round, type BenchSuite } from '../suite.js'
 
 const PERSONS = Number(process.env.SAHMAN_BENCH_PERSONS ?? 100_000);
 const CHECKS = 4_000;
+const UNKNOWN_DATE_CHECKS = 200;
 
 export const suite: BenchSuite = {
   name: 'persons',
@@ -44,11 +46,20 @@ export const suite: BenchSuite = {
         if (persons.check(traveller).length > 0) hits += 1;
         samples.push(performance.now() - at);
       }
+      const unknownDate: number[] = [];
+      for (let check = 0; check < UNKNOWN_DATE_CHECKS; check += 1) {
+        const traveller = { ...randomTraveller(random), birthDate: '<<<<<<' };
+        const at = performance.now();
+        persons.check(traveller);
+        unknownDate.push(performance.now() - at);
+      }
       await store.close();
       return {
         persons: persons.count(),
         delta100k: atMost(round(deltaSeconds, 2), 5, 's'),
         check: { checks: CHECKS, hits, p50Ms: round(median(samples), 2), p99: atMost(round(percentile(samples, 99), 2), 20, 'ms') },
+        checkWithUnknownBirthDate: { checks: UNKNOWN_DATE_CHECKS, p50Ms: round(median(unknownDate), 2), p99Ms: round(percentile(unknownDate, 99), 2) },
+        heapMb: round(process.memoryUsage().heapUsed / 1e6, 0),
       };
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

@@ -72,3 +72,33 @@ export function birthDateAgreement(listed: BirthDateParts, presented: BirthDateP
   if (compared === 3 && equal === 2) return result('one-component-off');
   return null;
 }
+
+/*
+ * The same rule over dates packed into one integer (year | month << 7 | day << 11,
+ * an unknown part all ones), so that a check can rule out tens of thousands of
+ * candidates while it gathers them, without an object per candidate.
+ */
+const UNKNOWN_YEAR = 0x7f;
+const UNKNOWN_MONTH = 0x0f;
+const UNKNOWN_DAY = 0x3f;
+
+export function packBirthDate(parts: BirthDateParts): number {
+  return (parts.yy ?? UNKNOWN_YEAR) | ((parts.mm ?? UNKNOWN_MONTH) << 7) | ((parts.dd ?? UNKNOWN_DAY) << 11);
+}
+
+/** Whether birthDateAgreement would find any agreement between the two packed dates. */
+export function packedDatesMayAgree(listed: number, presented: number): boolean {
+  const ly = listed & UNKNOWN_YEAR;
+  const lm = (listed >> 7) & UNKNOWN_MONTH;
+  const ld = listed >> 11;
+  const py = presented & UNKNOWN_YEAR;
+  const pm = (presented >> 7) & UNKNOWN_MONTH;
+  const pd = presented >> 11;
+  const yearKnown = ly !== UNKNOWN_YEAR && py !== UNKNOWN_YEAR;
+  const monthKnown = lm !== UNKNOWN_MONTH && pm !== UNKNOWN_MONTH;
+  const dayKnown = ld !== UNKNOWN_DAY && pd !== UNKNOWN_DAY;
+  const differing = (yearKnown && ly !== py ? 1 : 0) + (monthKnown && lm !== pm ? 1 : 0) + (dayKnown && ld !== pd ? 1 : 0);
+  if (differing === 0) return true;
+  if (!(yearKnown && monthKnown && dayKnown)) return false;
+  return differing === 1 || (ly === py && lm === pd && ld === pm);
+}

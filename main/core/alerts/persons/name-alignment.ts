@@ -7,6 +7,9 @@ import type { NameUnit, NameWord, PreparedName } from './prepared-name.js';
 const PAIR_FLOOR = 0.72;
 /** The surname, and a given name, must each be found at least this well. */
 const PART_GATE = 0.8;
+/** The most a name scores when its surname, or a given name, is not found well enough. */
+const SURNAME_GATED_SCORE = 0.6;
+const GATED_SCORE = 0.65;
 const CHINESE_SIMILARITY = 0.95;
 const TRUNCATED_SIMILARITY = 0.95;
 
@@ -41,7 +44,13 @@ function bits(value: number): number {
   return count;
 }
 
-function compareUnits(listed: NameUnit, presented: NameUnit, cutShort: boolean): UnitPair {
+/** How alike one listed unit is to one presented unit, whichever entry the listed one belongs to. */
+export interface UnitComparison {
+  readonly similarity: number;
+  readonly how: NamePartMatch['how'];
+}
+
+function compareUnits(listed: NameUnit, presented: NameUnit, cutShort: boolean): UnitComparison {
   let similarity = 0;
   let how: NamePartMatch['how'] = 'edit';
   for (const a of listed.sounds) {
@@ -71,7 +80,17 @@ function compareUnits(listed: NameUnit, presented: NameUnit, cutShort: boolean):
       }
     }
   }
-  return { listed, presented, similarity, how };
+  return { similarity, how };
+}
+
+/**
+ * Whether no pair found at PART_GATE touches the listed surname (or, where the
+ * MRZ has given names, the listed given names): the score is then capped at a
+ * gated score, whatever pairs the alignment would choose.
+ */
+function failsGates(listed: PreparedName, presented: PreparedName, cutShort: boolean, gated: number): boolean {
+  const givenCutOff = cutShort && presented.givenWords === 0;
+  return (listed.surnameWords !== 0 && (gated & listed.surnameWords) === 0) || (listed.givenWords !== 0 && !givenCutOff && (gated & listed.givenWords) === 0);
 }
 
 export interface NameAlignment {
@@ -85,16 +104,29 @@ export interface NameAlignment {
  * field they stand (a swapped surname and given name, a joined or split
  * word), best pairs first; the score weighs each listed word by its share.
  */
-export function alignNames(listed: PreparedName, presented: PreparedName, cutShort: boolean, seen?: Map<string, UnitPair>): NameAlignment {
+export function alignNames(listed: PreparedName, presented: PreparedName, cutShort: boolean, seen?: Map<string, UnitComparison[]>): NameAlignment;
+/** With `minScore`: undefined as soon as the part gates show the score cannot reach it (most candidates of a common name). */
+export function alignNames(listed: PreparedName, presented: PreparedName, cutShort: boolean, seen: Map<string, UnitComparison[]> | undefined, minScore: number): NameAlignment | undefined;
+export function alignNames(listed: PreparedName, presented: PreparedName, cutShort: boolean, seen?: Map<string, UnitComparison[]>, minScore = 0): NameAlignment | undefined {
+  const comparisonsOf = (a: NameUnit): readonly UnitComparison[] => {
+    // One traveller against many entries meets the same listed spellings again and again: each is compared once.
+    let comparisons = seen?.get(a.letters);
+    if (comparisons === undefined) {
+      comparisons = presented.units.map((b) => compareUnits(a, b, cutShort));
+      seen?.set(a.letters, comparisons);
+    }
+    return comparisons;
+  };
+  if (minScore > GATED_SCORE) {
+    let gated = 0;
+    for (const a of listed.units) for (const { similarity } of comparisonsOf(a)) if (similarity >= PART_GATE) gated |= a.covers;
+    if (failsGates(listed, presented, cutShort, gated)) return undefined;
+  }
   const pairs: UnitPair[] = [];
   for (const a of listed.units) {
-    for (const [index, b] of presented.units.entries()) {
-      // One traveller against many entries meets the same listed spellings again and again: each pair is compared once.
-      const key = `${a.letters} ${String(index)}`;
-      const known = seen?.get(key);
-      const pair = known === undefined ? compareUnits(a, b, cutShort) : { ...known, listed: a };
-      if (known === undefined) seen?.set(key, pair);
-      if (pair.similarity >= PAIR_FLOOR) pairs.push(pair);
+    for (const [index, { similarity, how }] of comparisonsOf(a).entries()) {
+      const b = presented.units[index];
+      if (b !== undefined && similarity >= PAIR_FLOOR) pairs.push({ listed: a, presented: b, similarity, how });
     }
   }
   pairs.sort((x, y) => y.similarity - x.similarity || bits(y.listed.covers) + bits(y.presented.covers) - bits(x.listed.covers) - bits(x.presented.covers));
@@ -139,9 +171,9 @@ export function alignNames(listed: PreparedName, presented: PreparedName, cutSho
   const swapped = chosen.some((pair) => pair.listed.field !== pair.presented.field && bits(pair.listed.covers) === 1);
   let score = total === 0 ? 0 : found / total;
   score -= 0.03 * Math.min(2, extraWords) + (swapped ? 0.02 : 0);
-  if (surnameWords > 0 && surnameBest < PART_GATE) score = Math.min(score, 0.6);
+  if (surnameWords > 0 && surnameBest < PART_GATE) score = Math.min(score, SURNAME_GATED_SCORE);
   // A given name the MRZ cut off entirely cannot be asked for; one that is there must agree.
-  if (listedGiven && givenBest < PART_GATE && !givenCutOff) score = Math.min(score, 0.65);
+  if (listedGiven && givenBest < PART_GATE && !givenCutOff) score = Math.min(score, GATED_SCORE);
   const parts = chosen.map(({ listed: a, presented: b, similarity, how }) => ({ listed: a.letters, presented: b.letters, how, similarity: Math.round(similarity * 1000) / 1000 }));
   return { score: Math.max(0, score), parts, swapped };
 }

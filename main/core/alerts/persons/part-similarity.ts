@@ -54,14 +54,8 @@ const CLOSE: readonly (readonly [string, string, number])[] = [
   ['k', 'j', 0.25],
 ];
 
-const SUBSTITUTION = new Map<string, number>();
-for (const [a, b, cost] of CLOSE) {
-  SUBSTITUTION.set(a + b, cost);
-  SUBSTITUTION.set(b + a, cost);
-}
-
 /** Letters a system may write or leave out. */
-const OPTIONAL: ReadonlyMap<string, number> = new Map([
+const OPTIONAL: readonly (readonly [string, number])[] = [
   ['H', 0.3],
   ['Y', 0.25],
   ['I', 0.3],
@@ -69,22 +63,35 @@ const OPTIONAL: ReadonlyMap<string, number> = new Map([
   ['V', 0.5],
   ['h', 0.5],
   ['G', 0.6],
-]);
+];
 
 const VOWEL_GAP = 0.4;
 const TRANSPOSITION = 0.6;
 /** At or above this, a step is a typing difference, not a spelling system's. */
 const EDIT_STEP = 0.6;
 
-function substitution(a: string, b: string): number {
-  if (a === b) return 0;
-  const close = SUBSTITUTION.get(a + b);
-  if (close !== undefined) return close;
-  return VOWELS.has(a) && VOWELS.has(b) ? 0.35 : 1;
+/*
+ * The costs by character code, worked out once: a check compares thousands of
+ * word pairs, and a lookup by string pair in every cell of every table was
+ * most of its time.
+ */
+const CODES = 128;
+const SUBSTITUTION = new Float64Array(CODES * CODES);
+const GAP = new Float64Array(CODES).fill(1);
+const isVowel = (code: number): boolean => VOWELS.has(String.fromCharCode(code));
+for (let a = 0; a < CODES; a += 1) {
+  for (let b = 0; b < CODES; b += 1) SUBSTITUTION[a * CODES + b] = a === b ? 0 : isVowel(a) && isVowel(b) ? 0.35 : 1;
+  if (isVowel(a)) GAP[a] = VOWEL_GAP;
 }
+for (const [a, b, cost] of CLOSE) {
+  SUBSTITUTION[a.charCodeAt(0) * CODES + b.charCodeAt(0)] = cost;
+  SUBSTITUTION[b.charCodeAt(0) * CODES + a.charCodeAt(0)] = cost;
+}
+for (const [sound, cost] of OPTIONAL) GAP[sound.charCodeAt(0)] = cost;
 
-function gap(sound: string): number {
-  return OPTIONAL.get(sound) ?? (VOWELS.has(sound) ? VOWEL_GAP : 1);
+function code(text: string, at: number): number {
+  const found = text.charCodeAt(at);
+  return found < CODES ? found : 0;
 }
 
 export interface SoundDistance {
@@ -93,41 +100,51 @@ export interface SoundDistance {
   readonly edited: boolean;
 }
 
+// One table reused by every comparison: the matcher runs on one thread.
+let costs = new Float64Array(32 * 32);
+let edits = new Uint8Array(32 * 32);
+
 /** Weighted Damerau-Levenshtein distance between two sound strings. */
 export function soundDistance(a: string, b: string): SoundDistance {
   const rows = a.length + 1;
   const cols = b.length + 1;
-  const cost = new Float64Array(rows * cols);
-  const edited = new Uint8Array(rows * cols);
+  if (rows * cols > costs.length) {
+    costs = new Float64Array(rows * cols * 2);
+    edits = new Uint8Array(rows * cols * 2);
+  }
+  const cost = costs;
+  const edited = edits;
+  cost[0] = 0;
+  edited[0] = 0;
   for (let i = 1; i < rows; i += 1) {
-    const step = gap(a[i - 1] ?? '');
+    const step = GAP[code(a, i - 1)] ?? 1;
     cost[i * cols] = (cost[(i - 1) * cols] ?? 0) + step;
     edited[i * cols] = (edited[(i - 1) * cols] ?? 0) | (step >= EDIT_STEP ? 1 : 0);
   }
   for (let j = 1; j < cols; j += 1) {
-    const step = gap(b[j - 1] ?? '');
+    const step = GAP[code(b, j - 1)] ?? 1;
     cost[j] = (cost[j - 1] ?? 0) + step;
     edited[j] = (edited[j - 1] ?? 0) | (step >= EDIT_STEP ? 1 : 0);
   }
   for (let i = 1; i < rows; i += 1) {
-    const x = a[i - 1] ?? '';
+    const x = code(a, i - 1);
+    const del = GAP[x] ?? 1;
     for (let j = 1; j < cols; j += 1) {
-      const y = b[j - 1] ?? '';
+      const y = code(b, j - 1);
       const here = i * cols + j;
-      const sub = substitution(x, y);
+      const sub = SUBSTITUTION[x * CODES + y] ?? 1;
       let best = (cost[here - cols - 1] ?? 0) + sub;
       let bestEdited = (edited[here - cols - 1] ?? 0) | (sub >= EDIT_STEP ? 1 : 0);
-      const del = gap(x);
       if ((cost[here - cols] ?? 0) + del < best) {
         best = (cost[here - cols] ?? 0) + del;
         bestEdited = (edited[here - cols] ?? 0) | (del >= EDIT_STEP ? 1 : 0);
       }
-      const ins = gap(y);
+      const ins = GAP[y] ?? 1;
       if ((cost[here - 1] ?? 0) + ins < best) {
         best = (cost[here - 1] ?? 0) + ins;
         bestEdited = (edited[here - 1] ?? 0) | (ins >= EDIT_STEP ? 1 : 0);
       }
-      if (i > 1 && j > 1 && x === b[j - 2] && a[i - 2] === y && x !== y) {
+      if (i > 1 && j > 1 && x === code(b, j - 2) && code(a, i - 2) === y && x !== y) {
         const swapped = (cost[here - 2 * cols - 2] ?? 0) + TRANSPOSITION;
         if (swapped < best) {
           best = swapped;

@@ -1,7 +1,8 @@
 import type { MrzTraveller, PersonHit, PersonListEntry, PersonMatchExplanation } from '../../../common/contract/alert-lists.js';
-import { birthDateAgreement, listedBirthDate, mrzBirthDate, type BirthDateParts } from './birth-date-agreement.js';
+import { birthDateAgreement, listedBirthDate, mrzBirthDate, packBirthDate, packedDatesMayAgree, type BirthDateParts } from './birth-date-agreement.js';
+import { BlockingIndex } from './blocking-index.js';
 import { blockingKeys } from './blocking-keys.js';
-import { alignNames, type UnitPair } from './name-alignment.js';
+import { alignNames, type NameAlignment, type UnitComparison } from './name-alignment.js';
 import { foldName } from './name-folding.js';
 import { prepareName, type PreparedName } from './prepared-name.js';
 import { explain } from './match-explanation.js';
@@ -25,6 +26,8 @@ interface IndexedPerson {
   /** Every spelling of every name: primary first, then aliases; `name` 0 is the primary. */
   readonly names: readonly { readonly name: number; readonly prepared: PreparedName }[];
   readonly birth: BirthDateParts;
+  readonly sex: string | null;
+  readonly nationality: string | null;
   readonly keys: readonly string[];
 }
 
@@ -50,7 +53,7 @@ function prepareEntry(entry: PersonListEntry): IndexedPerson {
   }
   const keys = new Set<string>();
   for (const { prepared } of names) for (const unit of prepared.units) for (const key of unitKeys(unit)) keys.add(key);
-  return { entry, names, birth: listedBirthDate(entry.birthDate), keys: [...keys] };
+  return { entry, names, birth: listedBirthDate(entry.birthDate), sex: known(entry.sex), nationality: known(entry.nationality?.toUpperCase()), keys: [...keys] };
 }
 
 /** A traveller's name as long as the MRZ writes it: SURNAME<<GIVEN<NAMES. */
@@ -62,11 +65,15 @@ function mrzNameLength(traveller: MrzTraveller): number {
 /**
  * Travellers against listed persons, in memory: a blocking index by coarse
  * name keys (blocking-keys.ts) picks the candidates, the birth date rules
- * most of them out at once, and only the rest have their names aligned.
+ * most of them out while they are gathered, and only the rest have their
+ * names aligned.
  */
 export class PersonMatcher {
-  private readonly people = new Map<string, IndexedPerson>();
-  private readonly byKey = new Map<string, Set<string>>();
+  /** Persons by slot; a removed or replaced person leaves a hole until the index is rebuilt. */
+  private people: (IndexedPerson | undefined)[] = [];
+  private births = new Int32Array(1024);
+  private readonly slotOf = new Map<string, number>();
+  private index = new BlockingIndex();
   private readonly thresholds: Readonly<Record<string, number>>;
 
   constructor(entries: Iterable<PersonListEntry> = [], options: PersonMatcherOptions = {}) {
@@ -75,29 +82,43 @@ export class PersonMatcher {
   }
 
   get size(): number {
-    return this.people.size;
+    return this.slotOf.size;
   }
 
   add(entry: PersonListEntry): void {
     this.remove(entry.id);
-    const person = prepareEntry(entry);
-    this.people.set(entry.id, person);
-    for (const key of person.keys) {
-      const ids = this.byKey.get(key) ?? new Set<string>();
-      ids.add(entry.id);
-      this.byKey.set(key, ids);
-    }
+    this.file(prepareEntry(entry));
   }
 
   remove(id: string): void {
-    const person = this.people.get(id);
-    if (person === undefined) return;
-    this.people.delete(id);
-    for (const key of person.keys) {
-      const ids = this.byKey.get(key);
-      ids?.delete(id);
-      if (ids?.size === 0) this.byKey.delete(key);
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    this.slotOf.delete(id);
+    this.people[slot] = undefined;
+    // Holes cost a skipped slot per posting read; once they outnumber the living, file everyone afresh.
+    const holes = this.people.length - this.slotOf.size;
+    if (holes > 1024 && holes > this.slotOf.size) this.rebuild();
+  }
+
+  private file(person: IndexedPerson): void {
+    const slot = this.people.length;
+    this.people.push(person);
+    this.slotOf.set(person.entry.id, slot);
+    if (slot >= this.births.length) {
+      const grown = new Int32Array(this.births.length * 2);
+      grown.set(this.births);
+      this.births = grown;
     }
+    this.births[slot] = packBirthDate(person.birth);
+    for (const key of person.keys) this.index.add(key, slot);
+  }
+
+  private rebuild(): void {
+    const living = this.people.filter((person): person is IndexedPerson => person !== undefined);
+    this.people = [];
+    this.slotOf.clear();
+    this.index = new BlockingIndex();
+    for (const person of living) this.file(person);
   }
 
   thresholdOf(category: string): number {
@@ -109,29 +130,31 @@ export class PersonMatcher {
     const presented = prepareName(traveller.surname.trim().replace(/\s+/g, ' '), traveller.givenNames.trim().replace(/\s+/g, ' '));
     const birth = mrzBirthDate(traveller.birthDate);
     const cutShort = mrzNameLength(traveller) >= SHORTEST_NAME_FIELD;
-    const candidates = new Set<string>();
-    for (const unit of presented.units) {
-      for (const key of unitKeys(unit)) for (const id of this.byKey.get(key) ?? []) candidates.add(id);
-    }
+    const presentedBirth = packBirthDate(birth);
+    const sex = known(traveller.sex);
+    const nationality = known(traveller.nationality);
+    const keys = new Set<string>();
+    for (const unit of presented.units) for (const key of unitKeys(unit)) keys.add(key);
+    const candidates: IndexedPerson[] = [];
+    this.index.forEachUnder(keys, (slot) => {
+      const person = this.people[slot];
+      if (person !== undefined && packedDatesMayAgree(this.births[slot] ?? 0, presentedBirth)) candidates.push(person);
+    });
     const hits: PersonHit[] = [];
-    const seen = new Map<string, UnitPair>();
-    for (const id of candidates) {
-      const person = this.people.get(id);
-      if (person === undefined) continue;
+    const seen = new Map<string, UnitComparison[]>();
+    for (const person of candidates) {
       const date = birthDateAgreement(person.birth, birth);
       if (date === null) continue;
       const bar = threshold ?? this.thresholdOf(person.entry.category);
       const differs: PersonMatchExplanation['differs'] = [];
-      const sex = known(person.entry.sex);
-      if (sex !== null && known(traveller.sex) !== null && sex !== traveller.sex) differs.push('sex');
-      const nationality = known(person.entry.nationality?.toUpperCase());
-      if (nationality !== null && known(traveller.nationality) !== null && nationality !== known(traveller.nationality)) differs.push('nationality');
+      if (person.sex !== null && sex !== null && person.sex !== sex) differs.push('sex');
+      if (person.nationality !== null && nationality !== null && person.nationality !== nationality) differs.push('nationality');
       const factor = date.factor * DIFFERS_FACTOR ** differs.length;
       if (factor < bar) continue;
-      let best: { name: number; alignment: ReturnType<typeof alignNames> } | undefined;
+      let best: { name: number; alignment: NameAlignment } | undefined;
       for (const { name, prepared } of person.names) {
-        const alignment = alignNames(prepared, presented, cutShort, seen);
-        if (best === undefined || alignment.score > best.alignment.score) best = { name, alignment };
+        const alignment = alignNames(prepared, presented, cutShort, seen, bar / factor);
+        if (alignment !== undefined && (best === undefined || alignment.score > best.alignment.score)) best = { name, alignment };
       }
       if (best === undefined) continue;
       const score = Math.round(best.alignment.score * factor * 1000) / 1000;

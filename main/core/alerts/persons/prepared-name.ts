@@ -37,6 +37,9 @@ export interface NameWord {
 export interface PreparedName {
   readonly words: readonly NameWord[];
   readonly units: readonly NameUnit[];
+  /** The positions of the surname's and the given names' words that are not particles, as bit sets. */
+  readonly surnameWords: number;
+  readonly givenWords: number;
 }
 
 const MAX_WORDS = 12;
@@ -95,5 +98,12 @@ export function prepareName(surname: string, givenNames: string, listed = false)
       units.push(unit(letters, word.field, covers, end === lastIndex));
     }
   }
-  return { words, units };
+  let surnameWords = 0;
+  let givenWords = 0;
+  for (const [index, word] of words.entries()) {
+    if (word.particle) continue;
+    if (word.field === 'surname') surnameWords |= 1 << index;
+    else givenWords |= 1 << index;
+  }
+  return { words, units, surnameWords, givenWords };
 }

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { birthDateAgreement, listedBirthDate, mrzBirthDate } from '../../../../../main/core/alerts/persons/birth-date-agreement.js';
+import { birthDateAgreement, listedBirthDate, mrzBirthDate, packBirthDate, packedDatesMayAgree } from '../../../../../main/core/alerts/persons/birth-date-agreement.js';
 
 function agreement(listed: string | null, presented: string): string | null {
   return birthDateAgreement(listedBirthDate(listed), mrzBirthDate(presented))?.agreement ?? null;
@@ -84,6 +84,16 @@ describe('birth date agreement', () => {
       fc.property(mrz, (date) => {
         expect(mrzBirthDate(`${part(date.yy)}${part(date.mm)}${part(date.dd)}`)).toEqual(date);
       }),
+    );
+  });
+
+  it('rules candidates out from packed dates exactly as the full comparison does', () => {
+    // The matcher drops candidates by the packed test before it ever compares their names: it must never drop a match.
+    fc.assert(
+      fc.property(mrz, mrz, (listed, presented) => {
+        expect(packedDatesMayAgree(packBirthDate(listed), packBirthDate(presented))).toBe(birthDateAgreement(listed, presented) !== null);
+      }),
+      { numRuns: 5000 },
     );
   });
 });

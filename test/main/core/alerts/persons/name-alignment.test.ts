@@ -4,10 +4,11 @@
  * name each found.
  */
 import { describe, expect, it } from 'vitest';
-import { alignNames } from '../../../../../main/core/alerts/persons/name-alignment.js';
+import fc from 'fast-check';
+import { alignNames, type NameAlignment } from '../../../../../main/core/alerts/persons/name-alignment.js';
 import { prepareName } from '../../../../../main/core/alerts/persons/prepared-name.js';
 
-function align(listed: readonly [string, string], presented: readonly [string, string], cutShort = false): ReturnType<typeof alignNames> {
+function align(listed: readonly [string, string], presented: readonly [string, string], cutShort = false): NameAlignment {
   return alignNames(prepareName(...listed), prepareName(...presented), cutShort);
 }
 
@@ -48,5 +49,21 @@ describe('aligning two names', () => {
   it('lets the MRZ cut the given names off entirely without failing the gate', () => {
     expect(align(['VANDERWOUDENBERGHEOOSTERHUIZENKAR', 'ALEXANDRA'], ['VANDERWOUDENBERGHEOOSTERHUIZENKAR', ''], true).score).toBeGreaterThan(0.65);
     expect(align(['PETRENKO', 'ROMAN'], ['PETRENKO', ''], false).score).toBeLessThanOrEqual(0.65);
+  });
+
+  it('gives up early only on names that could not have reached the score asked for', () => {
+    // The matcher asks for its threshold: giving up must never lose a name that the full alignment would score above it.
+    const word = fc.constantFrom('PETRENKO', 'PETROSYAN', 'ROMAN', 'ARAM', 'TER', 'MINASYAN', 'TERMINASYAN', 'XIAO', 'MING', 'OGANESYAN', 'HOVHANNISYAN', 'AL', 'RASHID', 'ANNA', 'ALI');
+    const words = fc.array(word, { minLength: 1, maxLength: 3 }).map((parts) => parts.join(' '));
+    const name = fc.tuple(words, fc.oneof(words, fc.constant('')));
+    fc.assert(
+      fc.property(name, name, fc.boolean(), fc.double({ min: 0.66, max: 1, noNaN: true }), (listed, presented, cutShort, minScore) => {
+        const full = align(listed, presented, cutShort);
+        const early = alignNames(prepareName(...listed), prepareName(...presented), cutShort, undefined, minScore);
+        if (early === undefined) expect(full.score).toBeLessThan(minScore);
+        else expect(early).toEqual(full);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

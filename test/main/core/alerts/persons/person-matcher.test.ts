@@ -239,3 +239,18 @@ describe('a large list', () => {
     expect(median).toBeLessThan(50);
   }, 30_000);
 });
+
+describe('a list that changes', () => {
+  it('after most of a large list is removed and the rest replaced, finds only what is listed now', () => {
+    const entries = Array.from({ length: 3_000 }, (_, index) => listed({ id: `p-${String(index)}`, surname: 'HOVHANNISYAN', givenNames: 'ARMEN', birthDate: '1974-08-12' }));
+    const people = new PersonMatcher(entries);
+    // Removing 2,900 leaves more holes than people: the index is rebuilt on the way.
+    for (let index = 0; index < 2_900; index += 1) people.remove(`p-${String(index)}`);
+    people.add(listed({ id: 'p-2999', surname: 'HOVHANNISYAN', givenNames: 'ARMEN', birthDate: '1960-01-01' }));
+    expect(people.size).toBe(100);
+    const hits = ids(people.match(traveller({ surname: 'OGANESYAN', givenNames: 'ARMEN', birthDate: '740812' })));
+    expect(hits).toHaveLength(20);
+    expect(hits.every((id) => Number(id.slice(2)) >= 2_900 && id !== 'p-2999')).toBe(true);
+    expect(ids(people.match(traveller({ surname: 'HOVHANNISYAN', givenNames: 'ARMEN', birthDate: '600101' })))).toEqual(['p-2999']);
+  });
+});
