@@ -6,7 +6,7 @@ import { CentralUnreachable, type CentralClient } from './central-client.js';
 export interface ReferenceStore {
   version(kind: DeltaKind): number;
   /** Applies one delta in one transaction, only if the stored version is still fromVersion. */
-  apply(kind: DeltaKind, fromVersion: number, toVersion: number, changes: readonly DeltaChange[]): void;
+  apply(kind: DeltaKind, fromVersion: number, toVersion: number, changes: readonly DeltaChange[]): Promise<void>;
 }
 
 export type DownlinkOutcome =
@@ -58,7 +58,7 @@ export class Downlink {
     }
     if (data.toVersion === since) return { kind, status: 'current' };
     try {
-      this.store.apply(kind, data.fromVersion, data.toVersion, data.changes);
+      await this.store.apply(kind, data.fromVersion, data.toVersion, data.changes);
     } catch (error) {
       return { kind, status: 'refused', reason: error instanceof Error ? error.message : 'the delta could not be applied' };
     }

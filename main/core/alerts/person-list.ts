@@ -1,6 +1,7 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Database, Statement } from 'better-sqlite3';
 import { PersonListEntry, type MrzTraveller, type PersonHit } from '../../common/contract/alert-lists.js';
-import { PersonMatcher, type PersonMatcherOptions } from './persons/person-matcher.js';
+import { PersonMatcher, preparePerson, type IndexedPerson, type PersonMatcherOptions } from './persons/person-matcher.js';
 
 /** A stored person row that no longer reads as an entry: it is left out of matching and counted, never passed on. */
 export interface PersonListLoad {
@@ -8,17 +9,36 @@ export interface PersonListLoad {
   readonly damaged: number;
 }
 
+/** A delta written as rows of its version, not yet in force: commit() puts it in the matcher once its version is. */
+export interface StagedPersons {
+  readonly toVersion: number;
+  readonly prepared: readonly IndexedPerson[];
+  readonly removals: readonly string[];
+}
+
 /**
- * The listed persons: their durable copy in SQLite, and the matcher over
- * them in memory, built once at start. A delta writes the rows inside the
- * caller's transaction (change) and reaches the matcher only once that
- * transaction has committed (apply), so a refused delta leaves both as they were.
+ * Rows written, and persons prepared, per turn of the event loop: a turn
+ * stays near 10 ms, so a crossing recorded meanwhile waits at most that.
+ */
+const ROWS_PER_TURN = 500;
+
+/**
+ * The listed persons: their durable copy in SQLite, and the matcher over them
+ * in memory, built once at start. Rows carry the versions they are valid for
+ * (migration 009): a delta is staged as rows of its new version in small
+ * transactions, comes into force when the caller's one short transaction
+ * moves the list's version, and reaches the matcher only then; rows it
+ * superseded are swept afterwards. A delta that fails, or a process that dies
+ * while staging, leaves the list exactly as it was.
  */
 export class PersonList {
   private readonly matcher: PersonMatcher;
-  private readonly upsert: Statement<[string, string]>;
-  private readonly remove: Statement<[string]>;
+  private readonly supersede: Statement<[number, string, number]>;
+  private readonly insertRow: Statement<[string, number, string]>;
+  private readonly deleteId: Statement<[string]>;
+  private readonly sweepChunk: Statement<[number, number]>;
   private readonly listVersion: Statement<[]>;
+  private staging = false;
   readonly load: PersonListLoad;
 
   constructor(
@@ -26,12 +46,21 @@ export class PersonList {
     options: PersonMatcherOptions = {},
   ) {
     this.matcher = new PersonMatcher([], options);
-    this.upsert = db.prepare('INSERT OR REPLACE INTO alert_persons (id, entry) VALUES (?, ?)');
-    this.remove = db.prepare('DELETE FROM alert_persons WHERE id = ?');
+    this.supersede = db.prepare('UPDATE alert_persons SET until = ? WHERE id = ? AND until IS NULL AND since < ?');
+    this.insertRow = db.prepare('INSERT OR REPLACE INTO alert_persons (id, since, until, entry) VALUES (?, ?, NULL, ?)');
+    this.deleteId = db.prepare('DELETE FROM alert_persons WHERE id = ?');
+    this.sweepChunk = db.prepare('DELETE FROM alert_persons WHERE (id, since) IN (SELECT id, since FROM alert_persons WHERE until IS NOT NULL AND until <= ? LIMIT ?)');
     this.listVersion = db.prepare("SELECT version FROM reference_versions WHERE kind = 'person-list'").pluck();
+    const version = this.version();
+    // A delta staged when the process stopped never came into force: its rows go, the rows it superseded stand again.
+    db.transaction(() => {
+      db.prepare('DELETE FROM alert_persons WHERE since > ?').run(version);
+      db.prepare('UPDATE alert_persons SET until = NULL WHERE until > ?').run(version);
+      db.prepare('DELETE FROM alert_persons WHERE until IS NOT NULL').run();
+    })();
     let loaded = 0;
     let damaged = 0;
-    for (const raw of db.prepare('SELECT entry FROM alert_persons').pluck().iterate()) {
+    for (const raw of db.prepare('SELECT entry FROM alert_persons WHERE until IS NULL').pluck().iterate()) {
       const entry = typeof raw === 'string' ? safeEntry(raw) : undefined;
       if (entry === undefined) damaged += 1;
       else {
@@ -42,22 +71,82 @@ export class PersonList {
     this.load = { loaded, damaged };
   }
 
-  /** Writes a delta's rows; call inside the transaction that moves the list's version, then apply() after it commits. */
-  change(upserts: readonly PersonListEntry[], removals: readonly string[]): void {
-    for (const id of removals) this.remove.run(id);
-    for (const entry of upserts) this.upsert.run(entry.id, JSON.stringify(entry));
+  /**
+   * Writes a delta as rows of `toVersion`, a few hundred per turn of the event
+   * loop, and prepares its persons for the matcher. Nothing changes for checks
+   * until the caller moves the list's version to `toVersion` and calls commit();
+   * if it does not, it calls unstage().
+   */
+  async stage(toVersion: number, upserts: readonly PersonListEntry[], removals: readonly string[]): Promise<StagedPersons> {
+    if (this.staging) throw new Error('another person-list delta is being applied');
+    this.staging = true;
+    try {
+      const writeRemovals = this.db.transaction((ids: readonly string[]) => {
+        for (const id of ids) this.supersede.run(toVersion, id, toVersion);
+      });
+      const writeUpserts = this.db.transaction((entries: readonly PersonListEntry[]) => {
+        for (const entry of entries) {
+          this.supersede.run(toVersion, entry.id, toVersion);
+          this.insertRow.run(entry.id, toVersion, JSON.stringify(entry));
+        }
+      });
+      for (let at = 0; at < removals.length; at += ROWS_PER_TURN * 4) {
+        writeRemovals(removals.slice(at, at + ROWS_PER_TURN * 4));
+        await nextTurn();
+      }
+      const prepared: IndexedPerson[] = [];
+      for (let at = 0; at < upserts.length; at += ROWS_PER_TURN) {
+        const chunk = upserts.slice(at, at + ROWS_PER_TURN);
+        writeUpserts(chunk);
+        for (const entry of chunk) prepared.push(preparePerson(entry));
+        await nextTurn();
+      }
+      return { toVersion, prepared, removals };
+    } catch (error) {
+      this.unstage(toVersion);
+      throw error;
+    }
   }
 
-  /** The committed delta, in the matcher. */
-  apply(upserts: readonly PersonListEntry[], removals: readonly string[]): void {
+  /** Puts a staged delta whose version is now the list's into the matcher, and sweeps the rows it superseded. */
+  commit(staged: StagedPersons): void {
+    this.staging = false;
+    for (const id of staged.removals) this.matcher.remove(id);
+    for (const person of staged.prepared) this.matcher.addPrepared(person);
+    void this.sweep(staged.toVersion);
+  }
+
+  /** Takes back a staged delta that did not come into force. */
+  unstage(toVersion: number): void {
+    this.staging = false;
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM alert_persons WHERE since = ?').run(toVersion);
+      this.db.prepare('UPDATE alert_persons SET until = NULL WHERE until = ?').run(toVersion);
+    })();
+  }
+
+  /** Superseded rows, a few thousand per turn; what a stop leaves is swept at the next start. */
+  private async sweep(version: number): Promise<void> {
+    for (;;) {
+      await nextTurn();
+      if (!this.db.open || this.staging) return;
+      if (this.sweepChunk.run(version, ROWS_PER_TURN * 4).changes === 0) return;
+    }
+  }
+
+  /** Adds or replaces entries and removes others at the list's current version, in one transaction of its own. */
+  replace(upserts: readonly PersonListEntry[], removals: readonly string[] = []): void {
+    if (this.staging) throw new Error('a person-list delta is being applied');
+    const version = this.version();
+    this.db.transaction(() => {
+      for (const id of removals) this.deleteId.run(id);
+      for (const entry of upserts) {
+        this.deleteId.run(entry.id);
+        this.insertRow.run(entry.id, version, JSON.stringify(entry));
+      }
+    })();
     for (const id of removals) this.matcher.remove(id);
     for (const entry of upserts) this.matcher.add(entry);
-  }
-
-  /** Adds or replaces entries and removes others, in one transaction of its own. */
-  replace(upserts: readonly PersonListEntry[], removals: readonly string[] = []): void {
-    this.db.transaction(() => this.change(upserts, removals))();
-    this.apply(upserts, removals);
   }
 
   check(traveller: MrzTraveller): PersonHit[] {

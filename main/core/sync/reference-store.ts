@@ -60,27 +60,24 @@ export class SqliteReferenceStore implements ReferenceStore {
     return new Map(rows.map((raw) => EntryRow.parse(raw)).map((row) => [row.key, JSON.parse(row.value) as unknown]));
   }
 
-  apply(kind: DeltaKind, fromVersion: number, toVersion: number, changes: readonly DeltaChange[]): void {
+  async apply(kind: DeltaKind, fromVersion: number, toVersion: number, changes: readonly DeltaChange[]): Promise<void> {
+    if (kind === 'person-list') {
+      await this.applyPersons(fromVersion, toVersion, changes);
+      return;
+    }
     // Read whole before the transaction: one bad entry refuses the delta, and nothing is parsed twice.
     const documents = kind === 'document-list' ? this.readDocuments(changes) : undefined;
-    const persons = kind === 'person-list' ? this.readPersons(changes) : undefined;
-    if (documents === undefined && persons === undefined) this.checkChanges(kind, changes);
+    if (documents === undefined) this.checkChanges(kind, changes);
     const nextConfig = kind === 'config' ? this.mergedConfig(changes) : undefined;
     this.db
       .transaction(() => {
-        if (this.version(kind) !== fromVersion) throw new DeltaRefused(`${kind} is no longer at version ${String(fromVersion)}`);
+        this.moveVersion(kind, fromVersion, toVersion);
         if (documents !== undefined) this.documents.change(documents.upserts, documents.removals);
-        else if (persons !== undefined) this.persons.change(persons.upserts, persons.removals);
         else this.applyEntries(kind, changes);
-        this.db
-          .prepare('INSERT INTO reference_versions (kind, version, applied_at) VALUES (?, ?, ?) ON CONFLICT (kind) DO UPDATE SET version = excluded.version, applied_at = excluded.applied_at')
-          .run(kind, toVersion, Date.now());
         // The file is written inside the transaction: if it cannot be, the version does not move and the delta comes again.
         if (nextConfig !== undefined) writeFileDurably(this.configPath, `${JSON.stringify(nextConfig, null, 2)}\n`);
       })
       .immediate();
-    // Only a committed delta reaches the matcher: a refused one leaves the lane's check as it was.
-    if (persons !== undefined) this.persons.apply(persons.upserts, persons.removals);
     if (kind === 'visa-rules') {
       const rules = new Map(this.visaTable.current());
       for (const change of changes) {
@@ -89,6 +86,32 @@ export class SqliteReferenceStore implements ReferenceStore {
       }
       this.visaTable.replace(rules);
     }
+  }
+
+  /** Call inside the delta's transaction: refuses it unless the list is still at fromVersion. */
+  private moveVersion(kind: DeltaKind, fromVersion: number, toVersion: number): void {
+    if (this.version(kind) !== fromVersion) throw new DeltaRefused(`${kind} is no longer at version ${String(fromVersion)}`);
+    this.db
+      .prepare('INSERT INTO reference_versions (kind, version, applied_at) VALUES (?, ?, ?) ON CONFLICT (kind) DO UPDATE SET version = excluded.version, applied_at = excluded.applied_at')
+      .run(kind, toVersion, Date.now());
+  }
+
+  /**
+   * A person list is staged as rows of its new version while crossings go on
+   * being recorded, then comes into force in one short transaction that moves
+   * its version; only then does it reach the matcher.
+   */
+  private async applyPersons(fromVersion: number, toVersion: number, changes: readonly DeltaChange[]): Promise<void> {
+    const persons = this.readPersons(changes);
+    if (this.version('person-list') !== fromVersion) throw new DeltaRefused(`person-list is no longer at version ${String(fromVersion)}`);
+    const staged = await this.persons.stage(toVersion, persons.upserts, persons.removals);
+    try {
+      this.db.transaction(() => this.moveVersion('person-list', fromVersion, toVersion)).immediate();
+    } catch (error) {
+      this.persons.unstage(toVersion);
+      throw error;
+    }
+    this.persons.commit(staged);
   }
 
   private applyEntries(kind: DeltaKind, changes: readonly DeltaChange[]): void {

@@ -49,7 +49,7 @@ function generated(random: () => number, index: number): DocumentListEntry {
 const DELTA_ENTRIES = 100_000;
 
 /** Seconds to apply one 100,000-entry delta through the reference store, as the downlink does. */
-function applyDelta(db: Database, random: () => number): number {
+async function applyDelta(db: Database, random: () => number): Promise<number> {
   const reference = new SqliteReferenceStore(db, new VisaTable(), path.join(os.tmpdir(), 'sahman-bench-unused-config.json'), new DocumentList(db), new PersonList(db));
   const changes = Array.from({ length: DELTA_ENTRIES }, (_, index) => {
     const entry = generated(random, index);
@@ -57,7 +57,7 @@ function applyDelta(db: Database, random: () => number): number {
   });
   const from = reference.version('document-list');
   const started = performance.now();
-  reference.apply('document-list', from, from + 1, changes);
+  await reference.apply('document-list', from, from + 1, changes);
   return (performance.now() - started) / 1000;
 }
 
@@ -96,7 +96,7 @@ export const suite: BenchSuite = {
         samples.push(performance.now() - started);
         if (found.length > 0) hits += 1;
       }
-      const deltaSeconds = applyDelta(db, random);
+      const deltaSeconds = await applyDelta(db, random);
       await store.close();
       const bytesPerEntry = bytes / entries;
       return {

@@ -34,7 +34,7 @@ export const suite: BenchSuite = {
       const random = seededRandom(41);
       const entries = Array.from({ length: PERSONS }, (_, index) => generatedPerson(random, index));
       const started = performance.now();
-      reference.apply('person-list', 0, 1, entries.map((entry) => ({ key: entry.id, value: entry })));
+      await reference.apply('person-list', 0, 1, entries.map((entry) => ({ key: entry.id, value: entry })));
       const deltaSeconds = (performance.now() - started) / 1000;
 
       const samples: number[] = [];

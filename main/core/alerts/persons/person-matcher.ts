@@ -21,7 +21,8 @@ export interface PersonMatcherOptions {
   readonly thresholds?: Readonly<Record<string, number>>;
 }
 
-interface IndexedPerson {
+/** A listed person made ready to file: the costly part of adding one, which may run ahead of the change it belongs to. */
+export interface IndexedPerson {
   readonly entry: PersonListEntry;
   /** Every spelling of every name: primary first, then aliases; `name` 0 is the primary. */
   readonly names: readonly { readonly name: number; readonly prepared: PreparedName }[];
@@ -42,7 +43,7 @@ function unitKeys(unit: PreparedName['units'][number]): string[] {
   return [...blockingKeys(unit.sounds), ...[...unit.chinese].map((reading) => `c${reading}`)];
 }
 
-function prepareEntry(entry: PersonListEntry): IndexedPerson {
+export function preparePerson(entry: PersonListEntry): IndexedPerson {
   const names: { name: number; prepared: PreparedName }[] = [];
   for (const [name, written] of [{ surname: entry.surname, givenNames: entry.givenNames }, ...entry.aliases].entries()) {
     const surnames = foldName(written.surname);
@@ -86,8 +87,12 @@ export class PersonMatcher {
   }
 
   add(entry: PersonListEntry): void {
-    this.remove(entry.id);
-    this.file(prepareEntry(entry));
+    this.addPrepared(preparePerson(entry));
+  }
+
+  addPrepared(person: IndexedPerson): void {
+    this.remove(person.entry.id);
+    this.file(person);
   }
 
   remove(id: string): void {

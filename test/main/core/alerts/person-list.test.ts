@@ -67,7 +67,7 @@ describe('the listed persons', () => {
   it('counts damaged rows at load and never matches them', () => {
     const { db, reopen } = store();
     new PersonList(db).replace([PETRENKO]);
-    const insert = db.prepare('INSERT INTO alert_persons (id, entry) VALUES (?, ?)');
+    const insert = db.prepare('INSERT INTO alert_persons (id, since, entry) VALUES (?, 0, ?)');
     insert.run('garbage', '{"id": "garbage", "surname": "ERIKSSON", ');
     // Well-formed JSON that is no entry (no category): it names a listed person's name, and must still not match.
     insert.run('no-category', JSON.stringify({ id: 'no-category', surname: 'ERIKSSON', givenNames: 'ANNA MARIA', birthDate: '1974-08-12', action: 'arrest' }));
@@ -80,33 +80,55 @@ describe('the listed persons', () => {
     expect(again.check(AT_PETRENKO).map((hit) => hit.entry.id)).toEqual([PETRENKO.id]);
   });
 
-  it('leaves the rows and the matcher as they were when the delta’s transaction is rolled back', () => {
+  /** What the reference store does once a staged delta's version is in force. */
+  function moveVersion(db: Database, version: number): void {
+    db.prepare("INSERT OR REPLACE INTO reference_versions (kind, version, applied_at) VALUES ('person-list', ?, 0)").run(version);
+  }
+
+  it('checks against the list as it was while a delta is staged, and after a stop mid-delta starts from it again', async () => {
     const { db, reopen } = store();
     const list = new PersonList(db);
     list.replace([PETRENKO]);
-    const refused = db.transaction(() => {
-      list.change([ERIKSSON], [PETRENKO.id]);
-      throw new Error('the delta’s signature does not verify');
-    });
-    expect(refused).toThrow('signature');
+    await list.stage(1, [ERIKSSON], [PETRENKO.id]);
     expect(list.check(AT_PETRENKO).map((hit) => hit.entry.id)).toEqual([PETRENKO.id]);
     expect(list.check(AT_ERIKSSON)).toEqual([]);
-    expect(new PersonList(reopen()).load).toEqual({ loaded: 1, damaged: 0 });
+    // The version never moved: a restart finds the list as it was, the staged rows gone.
+    const again = new PersonList(reopen());
+    expect(again.load).toEqual({ loaded: 1, damaged: 0 });
+    expect(again.check(AT_PETRENKO)).toHaveLength(1);
+    expect(again.check(AT_ERIKSSON)).toEqual([]);
   });
 
-  it('reaches the matcher with a committed delta only once it is applied', () => {
+  it('takes back a staged delta that did not come into force', async () => {
     const { db } = store();
     const list = new PersonList(db);
     list.replace([PETRENKO]);
-    db.transaction(() => {
-      list.change([ERIKSSON], [PETRENKO.id]);
-    })();
-    expect(list.check(AT_ERIKSSON)).toEqual([]);
-    expect(list.check(AT_PETRENKO)).toHaveLength(1);
-    list.apply([ERIKSSON], [PETRENKO.id]);
+    await list.stage(1, [ERIKSSON], [PETRENKO.id]);
+    list.unstage(1);
+    expect(new PersonList(db).check(AT_PETRENKO)).toHaveLength(1);
+    expect(new PersonList(db).check(AT_ERIKSSON)).toEqual([]);
+  });
+
+  it('puts a delta into the matcher once its version is in force, and keeps it across a restart', async () => {
+    const { db, reopen } = store();
+    const list = new PersonList(db);
+    list.replace([PETRENKO]);
+    const staged = await list.stage(1, [ERIKSSON, { ...PETRENKO, id: 'uto-0003' }], [PETRENKO.id]);
+    moveVersion(db, 1);
+    list.commit(staged);
     expect(list.check(AT_ERIKSSON).map((hit) => hit.entry.id)).toEqual([ERIKSSON.id]);
-    expect(list.check(AT_PETRENKO)).toEqual([]);
-    expect(new PersonList(db).load).toEqual({ loaded: 1, damaged: 0 });
+    expect(list.check(AT_PETRENKO).map((hit) => hit.entry.id)).toEqual(['uto-0003']);
+    const again = new PersonList(reopen());
+    expect(again.load).toEqual({ loaded: 2, damaged: 0 });
+    expect(again.check(AT_PETRENKO).map((hit) => hit.entry.id)).toEqual(['uto-0003']);
+  });
+
+  it('refuses a second delta while one is being staged', async () => {
+    const { db } = store();
+    const list = new PersonList(db);
+    const first = list.stage(1, Array.from({ length: 2_000 }, (_, index) => ({ ...PETRENKO, id: `p-${String(index)}` })), []);
+    await expect(list.stage(1, [ERIKSSON], [])).rejects.toThrow('another person-list delta');
+    await first;
   });
 
   it('honours the thresholds it was given per category', () => {
