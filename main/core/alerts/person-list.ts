@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Database, Statement } from 'better-sqlite3';
 import { PersonListEntry, type MrzTraveller, type PersonHit } from '../../common/contract/alert-lists.js';
-import { PersonMatcher, preparePerson, type IndexedPerson, type PersonMatcherOptions } from './persons/person-matcher.js';
+import { PersonMatcher, preparePerson, type PersonMatcherOptions } from './persons/person-matcher.js';
 
 /** A stored person row that no longer reads as an entry: it is left out of matching and counted, never passed on. */
 export interface PersonListLoad {
@@ -9,18 +9,16 @@ export interface PersonListLoad {
   readonly damaged: number;
 }
 
-/** A delta written as rows of its version, not yet in force: commit() puts it in the matcher once its version is. */
+/** A delta written as rows of its version and filed in the matcher, not yet in force: commit() puts it in force. */
 export interface StagedPersons {
   readonly toVersion: number;
-  readonly prepared: readonly IndexedPerson[];
-  readonly removals: readonly string[];
 }
 
 /**
  * Rows written, and persons prepared, per turn of the event loop: a turn
- * stays near 10 ms, so a crossing recorded meanwhile waits at most that.
+ * stays near 5 ms, so a crossing recorded meanwhile waits at most that.
  */
-const ROWS_PER_TURN = 500;
+const ROWS_PER_TURN = 250;
 
 /**
  * The listed persons: their durable copy in SQLite, and the matcher over them
@@ -91,34 +89,35 @@ export class PersonList {
         }
       });
       for (let at = 0; at < removals.length; at += ROWS_PER_TURN * 4) {
-        writeRemovals(removals.slice(at, at + ROWS_PER_TURN * 4));
+        const chunk = removals.slice(at, at + ROWS_PER_TURN * 4);
+        writeRemovals(chunk);
+        this.matcher.stage([], chunk);
         await nextTurn();
       }
-      const prepared: IndexedPerson[] = [];
       for (let at = 0; at < upserts.length; at += ROWS_PER_TURN) {
         const chunk = upserts.slice(at, at + ROWS_PER_TURN);
         writeUpserts(chunk);
-        for (const entry of chunk) prepared.push(preparePerson(entry));
+        this.matcher.stage(chunk.map(preparePerson));
         await nextTurn();
       }
-      return { toVersion, prepared, removals };
+      return { toVersion };
     } catch (error) {
       this.unstage(toVersion);
       throw error;
     }
   }
 
-  /** Puts a staged delta whose version is now the list's into the matcher, and sweeps the rows it superseded. */
+  /** Puts a staged delta whose version is now the list's in force in the matcher, and sweeps the rows it superseded. */
   commit(staged: StagedPersons): void {
     this.staging = false;
-    for (const id of staged.removals) this.matcher.remove(id);
-    for (const person of staged.prepared) this.matcher.addPrepared(person);
+    this.matcher.commitStaged();
     void this.sweep(staged.toVersion);
   }
 
   /** Takes back a staged delta that did not come into force. */
   unstage(toVersion: number): void {
     this.staging = false;
+    this.matcher.discardStaged();
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM alert_persons WHERE since = ?').run(toVersion);
       this.db.prepare('UPDATE alert_persons SET until = NULL WHERE until = ?').run(toVersion);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Database } from 'better-sqlite3';
 import * as z from 'zod';
 import { ApplianceConfig } from '../../common/contract/config.js';
@@ -17,6 +18,8 @@ import { readPersonChange } from '../../common/alerts/person-change.js';
 
 /** An alert-list entry: its matching comes with the alert-list check; until then it is kept as sent. */
 const AlertListEntry = z.record(z.string(), z.unknown());
+
+const CHECKED_PER_TURN = 2_000;
 
 const VersionRow = z.object({ version: z.number().int().nonnegative() });
 const EntryRow = z.object({ key: z.string(), value: z.string() });
@@ -102,7 +105,7 @@ export class SqliteReferenceStore implements ReferenceStore {
    * its version; only then does it reach the matcher.
    */
   private async applyPersons(fromVersion: number, toVersion: number, changes: readonly DeltaChange[]): Promise<void> {
-    const persons = this.readPersons(changes);
+    const persons = await this.readPersons(changes);
     if (this.version('person-list') !== fromVersion) throw new DeltaRefused(`person-list is no longer at version ${String(fromVersion)}`);
     const staged = await this.persons.stage(toVersion, persons.upserts, persons.removals);
     try {
@@ -154,10 +157,12 @@ export class SqliteReferenceStore implements ReferenceStore {
   }
 
   /** A listed person is keyed by its id; a removal names only the id. */
-  private readPersons(changes: readonly DeltaChange[]): { upserts: PersonListEntry[]; removals: string[] } {
+  private async readPersons(changes: readonly DeltaChange[]): Promise<{ upserts: PersonListEntry[]; removals: string[] }> {
     const upserts: PersonListEntry[] = [];
     const removals: string[] = [];
-    for (const change of changes) {
+    for (const [index, change] of changes.entries()) {
+      // Checking 100,000 entries takes a while: crossings are recorded in between.
+      if (index % CHECKED_PER_TURN === CHECKED_PER_TURN - 1) await nextTurn();
       const read = readPersonChange(change);
       if (read.ok) {
         if ('upsert' in read) upserts.push(read.upsert);

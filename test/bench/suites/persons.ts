@@ -4,11 +4,23 @@
  * transaction with its version, then indexed), and the p50/p99 of a check against them: half
  * travellers who are listed persons, half who are not. Travellers whose MRZ gives no birth date
  * at all are measured apart: nothing rules their candidates out but the names.
+ *
+ * Then a second 100,000-entry delta is applied while a lane goes on recording crossings, one
+ * due every 20 ms (scan checked, crossing recorded with its fsync): each crossing's time from
+ * when it was due to when it was recorded, before the delta and while it applies, in one run.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { EMPTY } from 'rxjs';
+import { defaultConfig } from '../../../main/common/contract/config.js';
+import type { ManualDocumentFields } from '../../../main/common/contract/crossing.js';
+import { AuditTrail } from '../../../main/core/audit/audit-trail.js';
+import { OfficerStore } from '../../../main/core/auth/officer-store.js';
+import { hashPin } from '../../../main/core/auth/pin-hash.js';
+import { CaptureService } from '../../../main/core/capture/capture-service.js';
 import { DocumentList } from '../../../main/core/alerts/document-list.js';
 import { PersonList } from '../../../main/core/alerts/person-list.js';
 import { VisaTable } from '../../../main/core/reference/visa-table.js';
@@ -21,6 +33,43 @@ import { atMost, median, percentile, round, type BenchSuite } from '../suite.js'
 const PERSONS = Number(process.env.SAHMAN_BENCH_PERSONS ?? 100_000);
 const CHECKS = 4_000;
 const UNKNOWN_DATE_CHECKS = 200;
+const CROSSING_EVERY_MS = 20;
+const BASELINE_CROSSINGS = 250;
+
+/** A generated Utopian traveller's passport, typed in: never a real person. */
+function passport(index: number): ManualDocumentFields {
+  return {
+    documentCode: 'P',
+    issuingState: 'UTO',
+    documentNumber: `U${String(index).padStart(8, '0')}`,
+    nationality: 'UTO',
+    birthDate: `${String(50 + (index % 50))}${String(1 + (index % 12)).padStart(2, '0')}${String(1 + (index % 28)).padStart(2, '0')}`,
+    sex: index % 2 === 0 ? 'F' : 'M',
+    expiryDate: '330101',
+    // Names no listed person of the generated population has: these crossings are not hits.
+    surname: `QUORVANTIS${'ABCDEFGHIJ'.charAt(index % 10)}`,
+    givenNames: 'ELWIN',
+  };
+}
+
+/**
+ * Crossings due every CROSSING_EVERY_MS until `until` says stop: each one's time from when it
+ * was due to when it was recorded, so that a delta holding the event loop shows as waiting.
+ */
+async function recordCrossings(lane: CaptureService, until: (recorded: number) => boolean): Promise<number[]> {
+  const samples: number[] = [];
+  const start = performance.now();
+  for (let index = 0; !until(index); index += 1) {
+    const due = start + index * CROSSING_EVERY_MS;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    else await new Promise((resolve) => setImmediate(resolve));
+    const assessment = lane.manualEntry(passport(index), 'TD3', 'uto-guard-1');
+    lane.record({ assessmentId: assessment.id, direction: index % 2 === 0 ? 'entry' : 'exit', decision: { outcome: 'admit', reasons: ['documents-in-order'] }, notes: '' }, 'uto-guard-1');
+    samples.push(performance.now() - due);
+  }
+  return samples;
+}
 
 export const suite: BenchSuite = {
   name: 'persons',
@@ -53,6 +102,21 @@ export const suite: BenchSuite = {
         persons.check(traveller);
         unknownDate.push(performance.now() - at);
       }
+      const log = pino({ level: 'silent' });
+      const config = defaultConfig('uto-bench');
+      new OfficerStore(db).create({ id: 'uto-guard-1', displayName: 'Guard', roles: ['guard'], pinHash: await hashPin('000000', { N: 1 << 10, r: 8, p: 1 }), mustChangePin: false }, new Date());
+      const lane = new CaptureService({ db, audit: new AuditTrail(db, config.applianceId), config, visaRules: new Map([['UTO', 'visa-free']]), persons, scans$: EMPTY, log });
+      const before = await recordCrossings(lane, (recorded) => recorded >= BASELINE_CROSSINGS);
+      const update = entries.map((entry, index) => ({ key: entry.id, value: { ...generatedPerson(random, index), id: entry.id } }));
+      let applied = false;
+      const secondDeltaStarted = performance.now();
+      const applying = reference.apply('person-list', 1, 2, update).then(() => {
+        applied = true;
+      });
+      const during = await recordCrossings(lane, () => applied);
+      await applying;
+      const secondDeltaSeconds = (performance.now() - secondDeltaStarted) / 1000;
+      lane.close();
       await store.close();
       return {
         persons: persons.count(),
@@ -60,6 +124,12 @@ export const suite: BenchSuite = {
         check: { checks: CHECKS, hits, p50Ms: round(median(samples), 2), p99: atMost(round(percentile(samples, 99), 2), 20, 'ms') },
         checkWithUnknownBirthDate: { checks: UNKNOWN_DATE_CHECKS, p50Ms: round(median(unknownDate), 2), p99Ms: round(percentile(unknownDate, 99), 2) },
         heapMb: round(process.memoryUsage().heapUsed / 1e6, 0),
+        recordingDuringDelta: {
+          deltaSeconds: round(secondDeltaSeconds, 2),
+          before: { crossings: before.length, p50Ms: round(median(before), 2), p99Ms: round(percentile(before, 99), 2) },
+          during: { crossings: during.length, p50Ms: round(median(during), 2), p99Ms: round(percentile(during, 99), 2) },
+          p99Ratio: round(percentile(during, 99) / percentile(before, 99), 2),
+        },
       };
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

@@ -73,8 +73,11 @@ export class PersonMatcher {
   /** Persons by slot; a removed or replaced person leaves a hole until the index is rebuilt. */
   private people: (IndexedPerson | undefined)[] = [];
   private births = new Int32Array(1024);
+  /** 1 for a slot filed by a staged change and not in force yet: checks pass it by. */
+  private pending = new Uint8Array(1024);
   private readonly slotOf = new Map<string, number>();
   private index = new BlockingIndex();
+  private staged: { slots: number[]; removals: string[] } | undefined;
   private readonly thresholds: Readonly<Record<string, number>>;
 
   constructor(entries: Iterable<PersonListEntry> = [], options: PersonMatcherOptions = {}) {
@@ -92,7 +95,7 @@ export class PersonMatcher {
 
   addPrepared(person: IndexedPerson): void {
     this.remove(person.entry.id);
-    this.file(person);
+    this.slotOf.set(person.entry.id, this.file(person, false));
   }
 
   remove(id: string): void {
@@ -100,30 +103,76 @@ export class PersonMatcher {
     if (slot === undefined) return;
     this.slotOf.delete(id);
     this.people[slot] = undefined;
-    // Holes cost a skipped slot per posting read; once they outnumber the living, file everyone afresh.
+    this.rebuildIfHoley();
+  }
+
+  /**
+   * Files persons of a change that is not in force yet, a part at a time:
+   * checks pass them by until commitStaged(), which puts the whole change in
+   * force at once however large it is.
+   */
+  stage(persons: readonly IndexedPerson[], removals: readonly string[] = []): void {
+    this.staged ??= { slots: [], removals: [] };
+    for (const person of persons) this.staged.slots.push(this.file(person, true));
+    this.staged.removals.push(...removals);
+  }
+
+  commitStaged(): void {
+    const staged = this.staged;
+    this.staged = undefined;
+    if (staged === undefined) return;
+    for (const id of staged.removals) {
+      const slot = this.slotOf.get(id);
+      if (slot !== undefined) this.people[slot] = undefined;
+      this.slotOf.delete(id);
+    }
+    for (const slot of staged.slots) {
+      const person = this.people[slot];
+      if (person === undefined) continue;
+      const replaced = this.slotOf.get(person.entry.id);
+      // The same id twice in one change: the later wins, as it does in the rows.
+      if (replaced !== undefined) this.people[replaced] = undefined;
+      this.slotOf.set(person.entry.id, slot);
+      this.pending[slot] = 0;
+    }
+    this.rebuildIfHoley();
+  }
+
+  discardStaged(): void {
+    for (const slot of this.staged?.slots ?? []) this.people[slot] = undefined;
+    this.staged = undefined;
+  }
+
+  /** Holes cost a skipped slot per posting read; once they outnumber the living, everyone is filed afresh. */
+  private rebuildIfHoley(): void {
+    if (this.staged !== undefined) return;
     const holes = this.people.length - this.slotOf.size;
     if (holes > 1024 && holes > this.slotOf.size) this.rebuild();
   }
 
-  private file(person: IndexedPerson): void {
+  private file(person: IndexedPerson, pending: boolean): number {
     const slot = this.people.length;
     this.people.push(person);
-    this.slotOf.set(person.entry.id, slot);
     if (slot >= this.births.length) {
-      const grown = new Int32Array(this.births.length * 2);
-      grown.set(this.births);
-      this.births = grown;
+      const births = new Int32Array(this.births.length * 2);
+      births.set(this.births);
+      this.births = births;
+      const flags = new Uint8Array(this.pending.length * 2);
+      flags.set(this.pending);
+      this.pending = flags;
     }
     this.births[slot] = packBirthDate(person.birth);
+    this.pending[slot] = pending ? 1 : 0;
     for (const key of person.keys) this.index.add(key, slot);
+    return slot;
   }
 
   private rebuild(): void {
-    const living = this.people.filter((person): person is IndexedPerson => person !== undefined);
+    const living = [...this.slotOf.values()].sort((x, y) => x - y).flatMap((slot) => this.people[slot] ?? []);
     this.people = [];
     this.slotOf.clear();
     this.index = new BlockingIndex();
-    for (const person of living) this.file(person);
+    for (const person of living) this.slotOf.set(person.entry.id, this.file(person, false));
   }
 
   thresholdOf(category: string): number {
@@ -143,7 +192,7 @@ export class PersonMatcher {
     const candidates: IndexedPerson[] = [];
     this.index.forEachUnder(keys, (slot) => {
       const person = this.people[slot];
-      if (person !== undefined && packedDatesMayAgree(this.births[slot] ?? 0, presentedBirth)) candidates.push(person);
+      if (person !== undefined && this.pending[slot] === 0 && packedDatesMayAgree(this.births[slot] ?? 0, presentedBirth)) candidates.push(person);
     });
     const hits: PersonHit[] = [];
     const seen = new Map<string, UnitComparison[]>();

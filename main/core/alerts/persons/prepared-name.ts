@@ -76,9 +76,12 @@ export function prepareName(surname: string, givenNames: string, listed = false)
     ['given', givenNames],
   ] as const) {
     let rank = 0;
-    for (const letters of text.split(' ').filter((word) => word !== '')) {
+    const fieldWords = text.split(' ').filter((word) => word !== '');
+    // A field of particles alone (a list's surname AL) is the name itself, and must be found like one.
+    const onlyParticles = fieldWords.every((word) => PARTICLES.has(word));
+    for (const letters of fieldWords) {
       if (words.length >= MAX_WORDS) break;
-      const particle = PARTICLES.has(letters);
+      const particle = !onlyParticles && PARTICLES.has(letters);
       words.push({ letters, field, particle, rank: particle ? -1 : rank });
       if (!particle) rank += 1;
     }

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PersonListEntry } from '../../../../../main/common/contract/alert-lists.js';
-import { DEFAULT_PERSON_THRESHOLD, PersonMatcher } from '../../../../../main/core/alerts/persons/person-matcher.js';
+import { DEFAULT_PERSON_THRESHOLD, PersonMatcher, preparePerson } from '../../../../../main/core/alerts/persons/person-matcher.js';
 import { listed, nameGenerator, traveller } from '../../../../rigs/persons.js';
 
 const PETRENKO = listed({ id: 'uto-0001', surname: 'Петренко', givenNames: 'Роман Анатольевич', birthDate: '1981-04-12', sex: 'M', nationality: 'UTO' });
@@ -252,5 +252,41 @@ describe('a list that changes', () => {
     expect(hits).toHaveLength(20);
     expect(hits.every((id) => Number(id.slice(2)) >= 2_900 && id !== 'p-2999')).toBe(true);
     expect(ids(people.match(traveller({ surname: 'HOVHANNISYAN', givenNames: 'ARMEN', birthDate: '600101' })))).toEqual(['p-2999']);
+  });
+});
+
+describe('a change staged a part at a time', () => {
+  const AT_PETRENKO = traveller({ surname: 'PETRENKO', givenNames: 'ROMAN', birthDate: '810412', sex: 'M', nationality: 'UTO' });
+  const AT_MACALLISTER = traveller({ surname: 'MCALLISTER', givenNames: 'EWAN', birthDate: '660730' });
+
+  it('is passed by until it is committed, then in force all at once', () => {
+    const people = matcher(PETRENKO);
+    people.stage([preparePerson(MACALLISTER), preparePerson({ ...PETRENKO, action: 'inform' })]);
+    people.stage([], [PETRENKO.id]);
+    expect(ids(people.match(AT_MACALLISTER))).toEqual([]);
+    expect(people.match(AT_PETRENKO).map((hit) => hit.entry.action)).toEqual([PETRENKO.action]);
+    people.commitStaged();
+    expect(ids(people.match(AT_MACALLISTER))).toEqual([MACALLISTER.id]);
+    // Removed and given again in one change: given again wins, as in the stored rows.
+    expect(people.match(AT_PETRENKO).map((hit) => hit.entry.action)).toEqual(['inform']);
+    expect(people.size).toBe(2);
+  });
+
+  it('leaves the list as it was when discarded', () => {
+    const people = matcher(PETRENKO);
+    people.stage([preparePerson(MACALLISTER)], [PETRENKO.id]);
+    people.discardStaged();
+    people.commitStaged();
+    expect(ids(people.match(AT_MACALLISTER))).toEqual([]);
+    expect(ids(people.match(AT_PETRENKO))).toEqual([PETRENKO.id]);
+    expect(people.size).toBe(1);
+  });
+});
+
+describe('a listed surname that is a particle alone', () => {
+  it('must be found like any surname: AL IVAN is not every traveller called something like IVAN', () => {
+    const people = matcher(listed({ id: 'al', surname: 'AL', givenNames: 'IVAN', birthDate: '1950-01-01' }));
+    expect(people.match(traveller({ surname: 'QUORVANTIS', givenNames: 'ELWIN', birthDate: '500101' }))).toEqual([]);
+    expect(ids(people.match(traveller({ surname: 'AL', givenNames: 'IVAN', birthDate: '500101' })))).toEqual(['al']);
   });
 });
