@@ -17,7 +17,7 @@ export const layers = [
   { folder: 'main/electron', packages: ['electron', 'node:*', 'zod'], folders: ['main/electron', 'main/common'], why: 'the Electron main process owns windows and security; it starts the core by path' },
   {
     folder: 'main/core',
-    packages: ['node:*', 'better-sqlite3', 'pino', 'pino-roll', 'rxjs', 'uuid', 'ws', 'zod', 'canonicalize', 'undici'],
+    packages: ['node:*', 'better-sqlite3', 'pino', 'pino-roll', 'rxjs', 'uuid', 'ws', 'zod', 'canonicalize', 'undici', '@skyra/jaro-winkler'],
     folders: ['main/core', 'main/common', 'drivers', 'sync/relay', 'sync/protocol'],
     why: 'the core is plain Node that composes the drivers and the relay, and never depends on its hosts',
   },

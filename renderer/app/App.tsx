@@ -119,6 +119,7 @@ export function App({ link }: { readonly link: CoreLink }) {
           onDirection={setDirection}
           readers={readers?.readers ?? []}
           onSessionFailure={noticeFailure}
+          supervisor={session.officer.roles.includes('supervisor')}
         />
       ) : current === 'officers' ? (
         <OfficersScreen client={client} officer={session.officer} onSessionFailure={noticeFailure} />

@@ -35,7 +35,18 @@ function Fact({ label, children, testId }: { readonly label: string; readonly ch
 }
 
 /** One document, readable at arm's length: who, which document, whether it is intact and in date, and every check. */
-export function DocumentCard({ assessment, direction, now }: { readonly assessment: Assessment; readonly direction: Direction; readonly now: Date }) {
+export function DocumentCard({
+  assessment,
+  direction,
+  now,
+  children,
+}: {
+  readonly assessment: Assessment;
+  readonly direction: Direction;
+  readonly now: Date;
+  /** The alert-list hits' panels, beside the document. */
+  readonly children?: ReactNode;
+}) {
   const t = useT();
   const { language, format } = useLanguage();
   const { document } = assessment;
@@ -67,7 +78,7 @@ export function DocumentCard({ assessment, direction, now }: { readonly assessme
   const mrzTone = !document.valid ? 'bad' : document.corrections.length > 0 ? 'notice' : 'ok';
 
   return (
-    <div className="card document-card" data-assessment-id={assessment.id}>
+    <div className="card document-card" data-assessment-id={assessment.id} data-testid="document-card">
       <header className="card-head">
         <h2 className="holder">{holderName(assessment)}</h2>
         <p className="document-kind">
@@ -86,11 +97,13 @@ export function DocumentCard({ assessment, direction, now }: { readonly assessme
               <li key={`${hit.entry.number}:${hit.entry.documentType}`}>
                 {t('card.listed', { reason: hit.entry.reason, source: hit.entry.source, date: day(hit.entry.reportedAt) })}
                 {hit.how === 'exact' ? null : <strong> {t('card.listedNumber', { number: hit.entry.number })}</strong>}
+                <p className="hit-action">{t('hit.action', { action: 'refer' })}</p>
               </li>
             ))}
           </ul>
         </section>
       )}
+      {children}
       <div className="card-verdicts">
         <StateWord tone={mrzTone} testId="mrz-verdict">
           {!document.valid ? t('card.mrzInvalid') : document.corrections.length > 0 ? t('card.mrzCorrected', { count: document.corrections.length }) : t('card.mrzIntact')}

@@ -18,9 +18,23 @@ import { ManualEntry } from './ManualEntry.js';
 import { SimulateMenu } from './SimulateMenu.js';
 import { useWedge } from './use-wedge.js';
 import { ErrorAlert } from '../shared/ErrorAlert.js';
+import type { HitHold } from '../../main/common/contract/alert-hits.js';
+import { assessmentHits, holdOf, withVersions } from '../../main/common/alerts/assessment-hits.js';
+import { AlertControls, ListedPersons } from './AlertPanel.js';
 
 /** A key press this soon after a card appears is taken as meant for the card before. */
 const ARMING_DELAY_MS = 400;
+
+/** What the hits of an assessment allow before the core has answered about them: nothing acknowledged, nothing overridden. */
+function initialHold(assessment: Assessment): HitHold {
+  const hits = withVersions(assessmentHits(assessment), []);
+  return { assessmentId: assessment.id, hold: holdOf(hits, false, false), hits, acknowledged: null, override: null };
+}
+
+/** How often the lane asks again while a hit holds it to refer. */
+const HOLD_REFRESH_MS = 5_000;
+
+const HELD: Readonly<Record<HitHold['hold'], readonly DecisionOutcome[]>> = { none: [], acknowledge: ['admit', 'refuse', 'refer'], refer: ['admit', 'refuse'] };
 
 interface PendingDialog {
   readonly assessmentId: string;
@@ -35,6 +49,7 @@ export function LaneScreen({
   onDirection,
   readers,
   onSessionFailure,
+  supervisor = false,
 }: {
   readonly client: RpcClient | null;
   readonly connected: boolean;
@@ -42,6 +57,8 @@ export function LaneScreen({
   readonly onDirection: (direction: Direction) => void;
   readonly readers: readonly ReaderStatusView[];
   readonly onSessionFailure: (error: unknown) => void;
+  /** The signed-in officer is a supervisor too: the card offers the override of a referral a hit demands. */
+  readonly supervisor?: boolean;
 }) {
   const t = useT();
   const { format } = useLanguage();
@@ -50,6 +67,8 @@ export function LaneScreen({
   const [dialog, setDialog] = useState<PendingDialog>();
   const [typing, setTyping] = useState(false);
   const [problem, setProblem] = useState<string>();
+  const [holds, setHolds] = useState<Readonly<Record<string, HitHold>>>({});
+  const [alertBusy, setAlertBusy] = useState(false);
   const shownAt = useRef(0);
   const { current, phase } = lane;
 
@@ -106,6 +125,52 @@ export function LaneScreen({
     [record],
   );
 
+  const hold = current === undefined ? undefined : (holds[current.id] ?? initialHold(current));
+  const held = HELD[hold?.hold ?? 'none'];
+  const heldWhy = hold?.hold === 'acknowledge' ? t('hit.holdAcknowledge') : hold?.hold === 'refer' ? t('hit.holdRefer') : undefined;
+
+  const answerHits = (call: Promise<HitHold>): void => {
+    setAlertBusy(true);
+    setProblem(undefined);
+    call.then(
+      (answer) => {
+        setAlertBusy(false);
+        setHolds((known) => ({ ...known, [answer.assessmentId]: answer }));
+      },
+      (error: unknown) => {
+        setAlertBusy(false);
+        onSessionFailure(error);
+        setProblem(t('hit.failed', { message: rpcFailure(error).message }));
+      },
+    );
+  };
+
+  // The core's word on the card's hits: when a card comes back (another sign-in, a reconnect), and while a
+  // referral is held, so that a supervisor's override from their own screen frees the lane.
+  const currentId = current?.id;
+  const currentHasHits = current !== undefined && assessmentHits(current).length > 0;
+  const heldToRefer = hold?.hold === 'refer' && phase.kind !== 'recorded' && phase.kind !== 'recording';
+  useEffect(() => {
+    if (client === null || !connected || currentId === undefined || !currentHasHits) return undefined;
+    let stopped = false;
+    const read = (): void => {
+      client.call('capture.hitHold', { assessmentId: currentId }).then(
+        (answer) => {
+          if (!stopped) setHolds((known) => ({ ...known, [answer.assessmentId]: answer }));
+        },
+        () => {
+          // A card the core no longer holds is said so by the decision itself.
+        },
+      );
+    };
+    read();
+    const timer = heldToRefer ? setInterval(read, HOLD_REFRESH_MS) : undefined;
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [client, connected, currentId, currentHasHits, heldToRefer]);
+
   const canDecide = connected && current !== undefined && (phase.kind === 'deciding' || phase.kind === 'failed');
 
   useEffect(() => {
@@ -115,13 +180,14 @@ export function LaneScreen({
       const outcome = (Object.keys(DECISION_KEYS) as DecisionOutcome[]).find((key) => DECISION_KEYS[key] === event.key);
       if (outcome === undefined) return;
       event.preventDefault();
+      if (held.includes(outcome)) return;
       decide(current, outcome);
     };
     window.addEventListener('keydown', onKey);
     return () => {
       window.removeEventListener('keydown', onKey);
     };
-  }, [canDecide, dialog, typing, current, decide]);
+  }, [canDecide, dialog, typing, current, decide, held]);
 
   useWedge(connected && !typing && dialog === undefined, (text) => {
     if (client === null) return;
@@ -193,7 +259,23 @@ export function LaneScreen({
               <p className="muted">{t('lane.idleHint')}</p>
             </div>
           ) : (
-            <DocumentCard assessment={current} direction={direction} now={now} />
+            <DocumentCard assessment={current} direction={direction} now={now}>
+              <ListedPersons hits={current.personHits} />
+              {hold === undefined || hold.hits.length === 0 ? null : (
+                <AlertControls
+                  key={current.id}
+                  hold={hold}
+                  supervisor={supervisor}
+                  busy={alertBusy || !connected}
+                  onAcknowledge={() => {
+                    if (client !== null) answerHits(client.call('capture.acknowledgeHits', { assessmentId: current.id }));
+                  }}
+                  onOverride={(reason) => {
+                    if (client !== null) answerHits(client.call('alerts.override', { assessmentId: current.id, reason }));
+                  }}
+                />
+              )}
+            </DocumentCard>
           )}
           {next === undefined ? null : (
             <p className="next-document" data-testid="next-document">
@@ -203,7 +285,14 @@ export function LaneScreen({
           )}
         </section>
       )}
-      {typing ? null : <DecisionBar disabled={!canDecide} onDecide={(outcome) => current !== undefined && decide(current, outcome)} />}
+      {typing ? null : (
+        <DecisionBar
+          disabled={!canDecide}
+          unavailable={held}
+          why={canDecide ? heldWhy : undefined}
+          onDecide={(outcome) => current !== undefined && decide(current, outcome)}
+        />
+      )}
       {dialogAssessment === undefined || dialog === undefined ? null : (
         <DecisionDialog
           outcome={dialog.outcome}

@@ -1,5 +1,6 @@
 import type { Assessment, DecisionOutcome, DecisionReason } from '../../main/common/contract/crossing.js';
 import { failedChecks } from './card-facts.js';
+import { assessmentHits } from '../../main/common/alerts/assessment-hits.js';
 
 /** The reasons a guard may give for each outcome, most likely first. */
 export const REASONS: Readonly<Record<DecisionOutcome, readonly DecisionReason[]>> = {
@@ -23,7 +24,7 @@ const REASON_OF_FAILED_CHECK: Readonly<Record<string, DecisionReason>> = {
  */
 export function suggestedReason(outcome: DecisionOutcome, assessment: Assessment): DecisionReason | undefined {
   if (outcome === 'admit') return undefined;
-  if (outcome === 'refer') return 'further-checks';
+  if (outcome === 'refer') return assessmentHits(assessment).length > 0 ? 'alert-list-hit' : 'further-checks';
   for (const check of failedChecks(assessment)) {
     const reason = REASON_OF_FAILED_CHECK[check.code];
     if (reason !== undefined) return reason;

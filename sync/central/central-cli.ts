@@ -3,6 +3,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { SyncItem, DeltaKind, type DeltaChange } from '../protocol/wire.js';
 import { readDocumentChange } from '../../main/common/alerts/document-change.js';
+import { readPersonChange } from '../../main/common/alerts/person-change.js';
 import { CentralConfigError } from './central-database.js';
 import { loadOrCreateCentralKey } from './central-key.js';
 import { CENTRAL_DATABASE_FILE, openCentralStore, type CentralStore } from './central-store.js';
@@ -207,6 +208,16 @@ function checkDocumentChanges(file: string, changes: readonly DeltaChange[]): vo
   }
 }
 
+/** Listed persons likewise: each filed under its own id, in the shape the appliances read. */
+function checkPersonChanges(file: string, changes: readonly DeltaChange[]): void {
+  for (const [index, change] of changes.entries()) {
+    const read = readPersonChange(change);
+    if (read.ok) continue;
+    const why = read.problem === 'invalid' ? describeIssues(read.error, { maxIssues: 2 }) : `the key must be the entry's id, ${read.ownId}`;
+    throw new UsageError(`${file}: change ${String(index + 1)} (${change.key.slice(0, 40)}): ${why}`);
+  }
+}
+
 function publish(args: readonly string[], io: CentralIo): number {
   const values = parseCommandArgs(args, { kind: { type: 'string' }, file: { type: 'string' }, data: { type: 'string' } }).values;
   const kind = DeltaKind.safeParse(required(values.kind, '--kind'));
@@ -224,6 +235,7 @@ function publish(args: readonly string[], io: CentralIo): number {
     throw new UsageError(`${file}: ${describeIssues(changes.error, { whole: '(top)', maxIssues: 1 })}`);
   }
   if (kind.data === 'document-list') checkDocumentChanges(file, changes.data);
+  if (kind.data === 'person-list') checkPersonChanges(file, changes.data);
   const version = withStore(dataDirOf(values.data), (store) => store.deltas.publish(kind.data, changes.data, new Date()));
   io.stdout.write(`published ${kind.data} version ${String(version)} (${String(changes.data.length)} changes)\n`);
   return ExitCode.ok;

@@ -129,8 +129,12 @@ export const ReconcileDay = z
   .strict();
 export type ReconcileDay = z.infer<typeof ReconcileDay>;
 
-/** The reference data central sends down. document-list: listed (lost, stolen, revoked) documents, keyed by their entry id. */
-export const DeltaKind = z.enum(['alert-list', 'visa-rules', 'config', 'document-list']);
+/**
+ * The reference data central sends down. document-list: listed (lost, stolen,
+ * revoked) documents, keyed by their entry id; person-list: listed persons,
+ * keyed by their id.
+ */
+export const DeltaKind = z.enum(['alert-list', 'visa-rules', 'config', 'document-list', 'person-list']);
 export type DeltaKind = z.infer<typeof DeltaKind>;
 
 /** One change in a delta: an entry added or replaced (value) or removed (value null). */

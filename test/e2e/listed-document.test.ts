@@ -6,7 +6,7 @@ import { laneSuite } from './support/lane-suite.js';
 describe('end to end: a listed document at the lane', () => {
   const lane = laneSuite();
 
-  it('shows the list entry beside the document, fails the check, and admitting it takes an explicit reason', async () => {
+  it('shows the list entry beside the document, fails the check, and once the alert is acknowledged leaves only a referral', async () => {
     const page = await openLane(lane.browser(), lane.rig().served.url);
     await setUpGuard(page, lane.rig().dataDir, { id: 'uto-guard-9', name: 'Officer Utopia Nine', pin: '90123784' }, '71829356');
     listDocuments(lane.rig().dataDir, [{ issuingState: 'UTO', documentType: 'P', number: 'UT4821936', reason: 'stolen', source: 'UTO national police', reportedAt: '2026-03-14' }], 1);
@@ -24,11 +24,10 @@ describe('end to end: a listed document at the lane', () => {
     await screenshot(page, 'lane-card-listed-document-hy-1280x800');
     await page.getByRole('combobox', { name: 'Լեզու' }).selectOption('en');
 
-    await page.getByRole('button', { name: 'Admit', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'Admit despite a failed check?' });
-    await dialog.waitFor();
-    expect(await dialog.getByRole('button', { name: 'Admit anyway' }).isDisabled()).toBe(true);
-    await page.keyboard.press('Escape');
+    // The hit holds the decisions: acknowledged, it still leaves only a referral.
+    await card.getByRole('button', { name: 'Acknowledge alert' }).click();
+    await card.getByText('Acknowledged by uto-guard-9').waitFor();
+    expect(await page.getByRole('button', { name: 'Admit', exact: true }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Refer', exact: true }).click();
     await page.getByRole('dialog').getByRole('radio', { name: 'Alert-list hit' }).check();
     await page.getByRole('dialog').getByRole('button', { name: 'Refer' }).click();

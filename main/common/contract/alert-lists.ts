@@ -85,8 +85,11 @@ export type MrzTraveller = z.infer<typeof MrzTraveller>;
 export const NamePartMatch = z.object({
   listed: z.string(),
   presented: z.string(),
-  /** exact after folding; transliteration: the same name in another system; edit: a typing or reading difference. */
-  how: z.enum(['exact', 'transliteration', 'edit']),
+  /**
+   * exact after folding; transliteration: the same name in another system; edit: a typing or reading
+   * difference; truncated: the MRZ cut the name short and what is left agrees.
+   */
+  how: z.enum(['exact', 'transliteration', 'edit', 'truncated']),
   similarity: z.number().min(0).max(1),
 });
 export type NamePartMatch = z.infer<typeof NamePartMatch>;

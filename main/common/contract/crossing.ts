@@ -86,6 +86,19 @@ export const AlertHitRef = z
   .strict();
 export type AlertHitRef = z.infer<typeof AlertHitRef>;
 
+/**
+ * A supervisor's override of the referral an alert-list hit demanded: who and
+ * why. Without it, a record with a refer or arrest hit is a referral.
+ */
+export const AlertOverride = z
+  .object({
+    officerId: z.string(),
+    reason: z.string().min(10).max(300),
+    at: z.iso.datetime(),
+  })
+  .strict();
+export type AlertOverride = z.infer<typeof AlertOverride>;
+
 /** A crossing as recorded: never edited; a supervisor voids it with a new record. */
 export const CrossingRecord = z
   .object({
@@ -108,6 +121,8 @@ export const CrossingRecord = z
     lengthOfStayDays: z.number().int().nonnegative().optional(),
     /** The alert-list entries the document matched when it was assessed; absent when none. */
     alertHits: z.array(AlertHitRef).min(1).max(20).optional(),
+    /** A supervisor let the lane decide other than refer despite a refer or arrest hit; absent otherwise. */
+    alertOverride: AlertOverride.optional(),
     notes: z.string().max(500),
   })
   .strict();

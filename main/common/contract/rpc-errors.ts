@@ -29,6 +29,10 @@ export const RpcErrorCode = z.enum([
   'slow_consumer',
   /** The core cannot do this now (for example a store that cannot be written). */
   'unavailable',
+  /** The assessment has alert-list hits the guard has not acknowledged (`capture.acknowledgeHits`): nothing was recorded. */
+  'hits_unacknowledged',
+  /** A refer or arrest hit stands on the assessment: only `refer` is recorded until a supervisor overrides it (`alerts.override`). */
+  'referral_required',
   /** A fault inside the core; the details are in the core's log, never in the answer. */
   'internal',
 ]);

@@ -9,6 +9,7 @@ import { RPC_PROTOCOL_VERSION } from './rpc-wire.js';
 import { DeadLetter } from './dead-letter.js';
 import { SyncStatus } from './sync-status.js';
 import { AlertListsFreshness } from './alert-lists.js';
+import { HitHold, HitReview, OpenHit, OverrideReason } from './alert-hits.js';
 
 /**
  * The RPC contract: every method and event stream the core serves, with the
@@ -152,6 +153,39 @@ export const rpcMethods = {
       .strict(),
     result: z.object({ id: z.uuid(), seq: z.number().int().positive(), recordedAt: z.iso.datetime() }),
     access: ['guard'],
+  }),
+  'capture.acknowledgeHits': method({
+    summary:
+      'The guard acknowledges the alert-list hits of an undecided assessment (audited, once); until then capture.record answers hits_unacknowledged. Answers what the hits still allow.',
+    params: z.object({ assessmentId: z.uuid() }).strict(),
+    result: HitHold,
+    access: ['guard'],
+  }),
+  'capture.hitHold': method({
+    summary: 'What the alert-list hits of an undecided assessment allow now (acknowledged, overridden): the lane reads it when a card comes back and while a referral is held.',
+    params: z.object({ assessmentId: z.uuid() }).strict(),
+    result: HitHold,
+    access: ['guard'],
+  }),
+  'alerts.override': method({
+    summary:
+      'A supervisor lets the lane record an outcome other than refer on an undecided assessment whose refer or arrest hit would demand a referral; audited, and the record carries who and why.',
+    params: z.object({ assessmentId: z.uuid(), reason: OverrideReason }).strict(),
+    result: HitHold,
+    access: ['supervisor'],
+  }),
+  'alerts.openHits': method({
+    summary:
+      "Alert-list hits awaiting a supervisor, newest first: at the lane, undecided (forgotten or lost in a restart), or referred and not yet reviewed; each with the list entry and the match's explanation.",
+    params: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    result: z.array(OpenHit),
+    access: ['supervisor'],
+  }),
+  'alerts.review': method({
+    summary: 'A supervisor closes a referred or undecided hit with a finding (confirmed or a false match) and a note; audited. Answers the hit as it was.',
+    params: HitReview,
+    result: OpenHit,
+    access: ['supervisor'],
   }),
   'crossings.void': method({
     summary: 'Voids a crossing with a reason: a new record that names it; nothing is edited or deleted.',

@@ -30,6 +30,7 @@ import { startPeriodicJobs } from './periodic-jobs.js';
 import { StartUpResources } from './start-up-resources.js';
 import { DocumentList } from '../alerts/document-list.js';
 import { ListFreshnessService } from '../alerts/list-freshness-service.js';
+import { PersonList } from '../alerts/person-list.js';
 
 export { FIRST_TECHNICIAN_PIN_FILE } from './first-technician.js';
 
@@ -134,7 +135,9 @@ async function startServices(context: StartContext): Promise<Core> {
   const readers = new ReaderService(config.readers, config.applianceId, log);
   resources.defer(() => readers.close());
   const documents = new DocumentList(store.db);
-  const capture = new CaptureService({ db: store.db, audit, config, visaRules: visaTable.reader, documents, scans$: readers.scans$, log });
+  const persons = new PersonList(store.db);
+  if (persons.load.damaged > 0) log.error({ damaged: persons.load.damaged, loaded: persons.load.loaded }, 'listed persons that no longer read as entries are left out of matching');
+  const capture = new CaptureService({ db: store.db, audit, config, visaRules: visaTable.reader, documents, persons, scans$: readers.scans$, log });
   resources.defer(() => {
     capture.close();
   });
@@ -158,6 +161,7 @@ async function startServices(context: StartContext): Promise<Core> {
     log,
     visaTable,
     documents,
+    persons,
     onVouched: (kind, version, signedAt) => {
       freshness.vouched(kind, version, signedAt);
     },

@@ -12,7 +12,7 @@ import {
   clockCheck,
   daysBetween,
   directionSequenceCheck,
-  documentListCheck,
+  alertListCheck,
   duplicateScanCheck,
   expiryCheck,
   minorCheck,
@@ -28,8 +28,12 @@ import { RecordedAssessments, type RecordAnswer } from './recorded-assessments.j
 import { wedgeZone } from './wedge-zone.js';
 import { storedBody } from './stored-records.js';
 import type { DocumentList } from '../alerts/document-list.js';
-import type { DocumentHit } from '../../common/contract/alert-lists.js';
+import type { DocumentHit, PersonHit } from '../../common/contract/alert-lists.js';
+import type { PersonList } from '../alerts/person-list.js';
 import { documentEntryId } from '../../common/alerts/document-number.js';
+import { assessmentHits, withVersions } from '../../common/alerts/assessment-hits.js';
+import type { HitFinding, HitHold, OpenHit } from '../../common/contract/alert-hits.js';
+import { HitDesk } from '../alerts/hit-desk.js';
 
 export interface CapturePolicy {
   /** A document expiring within this many days is flagged. */
@@ -59,6 +63,8 @@ export interface CaptureServiceOptions {
   readonly visaRules: VisaRules;
   /** The listed documents; without them the alert-list check says it cannot run. */
   readonly documents?: DocumentList;
+  /** The listed persons, matched against each traveller. */
+  readonly persons?: PersonList;
   readonly scans$: Observable<{ readonly readerId: string; readonly lines: readonly string[]; readonly mrz: ReturnType<typeof parseMrz> }>;
   readonly log: Logger;
   readonly policy?: CapturePolicy;
@@ -116,9 +122,12 @@ export class CaptureService {
   private readonly now: () => Date;
   private readonly log: Logger;
   private readonly documents: DocumentList | undefined;
+  private readonly persons: PersonList | undefined;
+  private readonly hits: HitDesk;
 
   constructor(options: CaptureServiceOptions) {
     this.documents = options.documents;
+    this.persons = options.persons;
     ({ db: this.db, audit: this.audit, config: this.config, visaRules: this.visaRules, log: this.log } = options);
     this.policy = options.policy ?? {
       ...DEFAULT_CAPTURE_POLICY,
@@ -126,6 +135,7 @@ export class CaptureService {
       rescanWindowMs: options.config.checks.rescanWindowSeconds * 1000,
     };
     this.now = options.now ?? (() => new Date());
+    this.hits = new HitDesk(this.db, this.audit, this.config.lane, this.log);
     this.recorded = new RecordedAssessments(this.policy.assessmentTtlMs, () => performance.now());
     const { db } = this;
     this.startWallMs = this.now().getTime();
@@ -142,7 +152,7 @@ export class CaptureService {
     this.subscription = options.scans$.subscribe((scan) => {
       if (scan.mrz.format === null) return;
       // A reader's scan names no officer: the decision that follows does, and names the assessment.
-      this.assessments.next(this.assess(scan.mrz, { method: 'reader', readerId: scan.readerId }, scan.lines, null));
+      this.assessments.next(this.raiseHits(this.assess(scan.mrz, { method: 'reader', readerId: scan.readerId }, scan.lines, null), null));
     });
   }
 
@@ -168,13 +178,13 @@ export class CaptureService {
     }
     const result = parseMrz(zone);
     if (result.format === null) throw new InvalidRequestError('these fields do not make a machine-readable zone');
-    return this.assess(result, { method: 'manual' }, zone.split('\n'), officerId);
+    return this.raiseHits(this.assess(result, { method: 'manual' }, zone.split('\n'), officerId), officerId);
   }
 
   /** A zone a keyboard-wedge reader typed into the guard's window: judged exactly as a reader's scan. */
   wedge(text: string, officerId: string | null): Assessment {
     const { result, lines } = wedgeZone(text, this.now());
-    return this.assess(result, { method: 'reader', readerId: KEYBOARD_WEDGE_READER_ID }, lines, officerId);
+    return this.raiseHits(this.assess(result, { method: 'reader', readerId: KEYBOARD_WEDGE_READER_ID }, lines, officerId), officerId);
   }
 
   /**
@@ -188,6 +198,8 @@ export class CaptureService {
     this.forgetExpired();
     const pending = this.pending.get(input.assessmentId);
     if (pending === undefined) throw new InvalidRequestError('this assessment is unknown or too old: scan the document again');
+    this.hits.allow(input.assessmentId, input.decision.outcome);
+    const override = this.hits.overrideOf(input.assessmentId);
     const at = this.now();
     const id = uuidv7();
     try {
@@ -212,6 +224,7 @@ export class CaptureService {
             monotonicMs: Math.round(performance.now()),
             ...(entry === undefined ? {} : { lengthOfStayDays: Math.max(0, daysBetween(todayIso(new Date(entry.recorded_at)), todayIso(at))) }),
             ...(pending.alertHits.length === 0 ? {} : { alertHits: pending.alertHits }),
+            ...(override === undefined ? {} : { alertOverride: override }),
             notes: input.notes,
           });
           this.insertCrossing.run(
@@ -225,6 +238,7 @@ export class CaptureService {
             officerId,
             storedBody(record),
           );
+          this.hits.decided(input.assessmentId, id, input.decision.outcome, officerId);
           this.audit.append({
             action: 'decision',
             officerId,
@@ -235,6 +249,7 @@ export class CaptureService {
         })
         .immediate();
       this.pending.delete(input.assessmentId);
+      this.hits.forget(input.assessmentId);
       const answer = { id: record.id, seq: record.seq, recordedAt: record.recordedAt };
       this.recorded.remember(input.assessmentId, answer, input.direction, input.decision.outcome, officerId);
       return answer;
@@ -244,9 +259,51 @@ export class CaptureService {
     }
   }
 
+  /** The guard saw the alert-list hits of an undecided assessment; audited once. */
+  acknowledgeHits(assessmentId: string, officerId: string): HitHold {
+    this.undecided(assessmentId);
+    const hold = this.hits.hold(assessmentId);
+    return hold.hits.length === 0 ? hold : this.hits.acknowledge(assessmentId, officerId, this.now());
+  }
+
+  /** What the hits of an undecided assessment allow now. */
+  hitHold(assessmentId: string): HitHold {
+    this.undecided(assessmentId);
+    return this.hits.hold(assessmentId);
+  }
+
+  /** A supervisor lets the lane decide other than refer on an undecided assessment, with a reason the record carries. */
+  overrideHits(assessmentId: string, reason: string, officerId: string): HitHold {
+    this.undecided(assessmentId);
+    return this.hits.override(assessmentId, reason, officerId, this.now());
+  }
+
+  /** The hits awaiting a supervisor, newest first. */
+  openHits(limit: number): OpenHit[] {
+    this.forgetExpired();
+    return this.hits.openHits(limit);
+  }
+
+  reviewHit(input: { assessmentId: string; hitId: string; finding: HitFinding; note: string }, officerId: string): OpenHit {
+    this.forgetExpired();
+    return this.hits.review(input, officerId, this.now());
+  }
+
   close(): void {
     this.subscription.unsubscribe();
     this.assessments.complete();
+  }
+
+  /** The assessment's hits, documents and persons alike, raised at the desk with the versions its record will name. */
+  private raiseHits(assessment: Assessment, officerId: string | null): Assessment {
+    const hits = withVersions(assessmentHits(assessment), this.pending.get(assessment.id)?.alertHits ?? []);
+    this.hits.raise(assessment.id, hits, officerId, new Date(assessment.assessedAt));
+    return assessment;
+  }
+
+  private undecided(assessmentId: string): void {
+    this.forgetExpired();
+    if (!this.pending.has(assessmentId)) throw new InvalidRequestError('this assessment is unknown, decided or too old: scan the document again');
   }
 
   private assess(result: MrzParsedResult, source: CaptureSource, lines: readonly string[], officerId: string | null): Assessment {
@@ -255,6 +312,7 @@ export class CaptureService {
     const key = documentKey(result);
     const previous = this.previousCrossing(key);
     const { listVersion, documentHits } = this.listedDocuments(result);
+    const { personListVersion, personHits } = this.listedPersons(result);
     const checks: DocumentCheck[] = [
       mrzCheck(result),
       expiryCheck(result.fields.expiryDateIso, todayIso(now), this.policy.expiringWithinDays),
@@ -263,7 +321,7 @@ export class CaptureService {
       directionSequenceCheck(this.config.directionDefault, previous),
       duplicateScanCheck(this.lastSeen.get(key), monotonicMs, this.policy.rescanWindowMs),
       clockCheck(now.getTime() - this.startWallMs - (monotonicMs - this.startMonotonicMs), this.policy.clockToleranceMs),
-      documentListCheck(listVersion, documentHits),
+      alertListCheck({ documentListVersion: listVersion, documentHits, personListVersion, personHits }),
     ];
     this.lastSeen.set(key, monotonicMs);
     const document: DocumentSnapshot = {
@@ -278,10 +336,13 @@ export class CaptureService {
     };
     const lastEntry = this.lastEntry.get(key);
     const lastEntryAt = lastEntry === undefined ? null : new Date(lastEntry.recorded_at).toISOString();
-    const assessment: Assessment = { id: uuidv7(), assessedAt: now.toISOString(), document, checks, lastEntryAt, documentHits, personHits: [] };
+    const assessment: Assessment = { id: uuidv7(), assessedAt: now.toISOString(), document, checks, lastEntryAt, documentHits, personHits };
     this.auditScan(assessment, officerId, now);
     this.forgetExpired();
-    const alertHits = documentHits.map((hit): AlertHitRef => ({ list: 'document-list', version: listVersion, entryId: documentEntryId(hit.entry), how: hit.how }));
+    const alertHits = [
+      ...documentHits.map((hit): AlertHitRef => ({ list: 'document-list', version: listVersion, entryId: documentEntryId(hit.entry), how: hit.how })),
+      ...personHits.map((hit): AlertHitRef => ({ list: 'person-list', version: personListVersion, entryId: hit.entry.id, how: 'match' })),
+    ];
     this.pending.set(assessment.id, { assessment, documentKey: key, monotonicMs, alertHits });
     return assessment;
   }
@@ -307,6 +368,7 @@ export class CaptureService {
               mrzValid: valid,
               // A hit is on the trail with the scan; the record names the entries.
               ...(assessment.documentHits.length === 0 ? {} : { documentListHits: assessment.documentHits.length }),
+              ...(assessment.personHits.length === 0 ? {} : { personListHits: assessment.personHits.length }),
             },
           }),
         )
@@ -324,6 +386,24 @@ export class CaptureService {
     return { listVersion, documentHits: documents.check(issuingState, documentCode, documentNumber) };
   }
 
+  /** The traveller as the MRZ names them, against the listed persons; the MRZ's own unknown date parts stay unknown. */
+  private listedPersons(result: MrzParsedResult): { personListVersion: number; personHits: PersonHit[] } {
+    const { persons } = this;
+    const personListVersion = persons?.version() ?? 0;
+    if (persons === undefined || personListVersion === 0) return { personListVersion, personHits: [] };
+    const { surname, givenNames, birthDate, nationality, sex } = result.fields;
+    const letters = (text: string): string => text.replace(/[^A-Z]+/g, ' ').trim();
+    const traveller = {
+      surname: letters(surname),
+      givenNames: letters(givenNames),
+      birthDate: /^[0-9<]{6}$/.test(birthDate) ? birthDate : '<<<<<<',
+      nationality: nationality.replace(/[^A-Z<]/g, '').slice(0, 3),
+      sex: sex === 'M' || sex === 'F' || sex === 'X' ? sex : '',
+    } as const;
+    if (traveller.surname === '' && traveller.givenNames === '') return { personListVersion, personHits: [] };
+    return { personListVersion, personHits: persons.check(traveller) };
+  }
+
   private previousCrossing(key: string): PreviousCrossing | undefined {
     const row = this.lastCrossing.get(key);
     return row === undefined ? undefined : { direction: row.direction, recordedAtMs: row.recorded_at };
@@ -331,6 +411,10 @@ export class CaptureService {
 
   private forgetExpired(): void {
     const oldest = performance.now() - this.policy.assessmentTtlMs;
-    for (const [id, pending] of this.pending) if (pending.monotonicMs < oldest) this.pending.delete(id);
+    for (const [id, pending] of this.pending) {
+      if (pending.monotonicMs >= oldest) continue;
+      this.pending.delete(id);
+      this.hits.forget(id);
+    }
   }
 }

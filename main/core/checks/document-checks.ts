@@ -1,7 +1,7 @@
 import type { Direction } from '../../common/contract/config.js';
 import type { DocumentCheck, VisaRequirement } from '../../common/contract/document-checks.js';
 import type { MrzParsedResult } from '../../common/icao/index.js';
-import type { DocumentHit } from '../../common/contract/alert-lists.js';
+import type { DocumentHit, PersonHit } from '../../common/contract/alert-lists.js';
 
 const DAY_MS = 86_400_000;
 
@@ -95,24 +95,47 @@ export function clockCheck(wallDriftMs: number, toleranceMs: number): DocumentCh
   return { code: 'clock', outcome: 'pass', reason: 'steady', message: 'The clock is steady' };
 }
 
+/** What the alert-list check saw: each list's version (0 when none has arrived) and its hits. */
+export interface AlertListFindings {
+  readonly documentListVersion: number;
+  readonly documentHits: readonly DocumentHit[];
+  readonly personListVersion: number;
+  readonly personHits: readonly PersonHit[];
+}
+
 /**
- * The alert-list check, for the document itself: listed (its reason, source and
- * date, exact or OCR-equivalent) or not. Persons are matched by their own list
- * later; until then the message says that only the document was checked.
- * Without a list version from central, the check cannot run.
+ * The alert-list check: the document against the listed documents, the
+ * traveller against the listed persons. A listed document comes first (it is
+ * certain; a person hit is a score), then the best person hit. Without a
+ * list from central, the check says which part could not run.
  */
-export function documentListCheck(listVersion: number, hits: readonly DocumentHit[]): DocumentCheck {
-  if (listVersion === 0) return { code: 'alert-list', outcome: 'unavailable', reason: 'no-lists', message: 'Alert lists are not available on this appliance yet' };
-  const [hit] = [...hits].sort((a, b) => (a.how === b.how ? 0 : a.how === 'exact' ? -1 : 1));
-  if (hit === undefined) return { code: 'alert-list', outcome: 'pass', reason: 'document-not-listed', message: 'The document is not on the document list (persons are not checked yet)' };
-  const { reason, source, reportedAt } = hit.entry;
-  return {
-    code: 'alert-list',
-    outcome: 'alert',
-    reason: hit.how === 'exact' ? 'document-listed' : 'document-listed-ocr',
-    message:
-      hit.how === 'exact'
-        ? `The document is listed as ${reason} (${source}, ${reportedAt})`
-        : `A document differing only in OCR-confusable characters is listed as ${reason} (${source}, ${reportedAt}): compare the printed number`,
-  };
+export function alertListCheck(findings: AlertListFindings): DocumentCheck {
+  const { documentListVersion, documentHits, personListVersion, personHits } = findings;
+  if (documentListVersion === 0 && personListVersion === 0) return { code: 'alert-list', outcome: 'unavailable', reason: 'no-lists', message: 'Alert lists are not available on this appliance yet' };
+  const [hit] = [...documentHits].sort((a, b) => (a.how === b.how ? 0 : a.how === 'exact' ? -1 : 1));
+  if (hit !== undefined) {
+    const { reason, source, reportedAt } = hit.entry;
+    return {
+      code: 'alert-list',
+      outcome: 'alert',
+      reason: hit.how === 'exact' ? 'document-listed' : 'document-listed-ocr',
+      message:
+        hit.how === 'exact'
+          ? `The document is listed as ${reason} (${source}, ${reportedAt})`
+          : `A document differing only in OCR-confusable characters is listed as ${reason} (${source}, ${reportedAt}): compare the printed number`,
+    };
+  }
+  const [person] = personHits;
+  if (person !== undefined) {
+    const others = personHits.length - 1;
+    return {
+      code: 'alert-list',
+      outcome: 'alert',
+      reason: 'person-listed',
+      message: `The traveller may be a listed person (${person.entry.category}, action: ${person.entry.action}, score ${person.score.toFixed(2)})${others > 0 ? ` and ${String(others)} more` : ''}`,
+    };
+  }
+  if (personListVersion === 0) return { code: 'alert-list', outcome: 'pass', reason: 'document-not-listed', message: 'The document is not listed; no person list on this appliance yet' };
+  if (documentListVersion === 0) return { code: 'alert-list', outcome: 'pass', reason: 'person-not-listed', message: 'No listed person matches; no document list on this appliance yet' };
+  return { code: 'alert-list', outcome: 'pass', reason: 'not-listed', message: 'Neither the document nor the traveller is listed' };
 }

@@ -5,7 +5,16 @@
  * The message is for the officer or technician: it never holds more of a traveller's data than
  * the document shows.
  */
-export type DomainErrorKind = 'invalid-request' | 'not-signed-in' | 'forbidden' | 'wrong-credentials' | 'account-locked' | 'unavailable' | 'damaged-data';
+export type DomainErrorKind =
+  | 'invalid-request'
+  | 'not-signed-in'
+  | 'forbidden'
+  | 'wrong-credentials'
+  | 'account-locked'
+  | 'unavailable'
+  | 'damaged-data'
+  | 'hits-unacknowledged'
+  | 'referral-required';
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
@@ -65,4 +74,20 @@ export class UnavailableError extends DomainError {
 export class DamagedDataError extends DomainError {
   readonly kind = 'damaged-data';
   override readonly name = 'DamagedDataError';
+}
+
+/**
+ * The alert-list hits of an assessment hold its decision: `hits-unacknowledged`
+ * until the guard acknowledges them, `referral-required` while a refer or
+ * arrest hit stands and no supervisor has overridden it.
+ */
+export class AlertHoldError extends DomainError {
+  override readonly name = 'AlertHoldError';
+
+  constructor(
+    readonly kind: 'hits-unacknowledged' | 'referral-required',
+    message: string,
+  ) {
+    super(message);
+  }
 }

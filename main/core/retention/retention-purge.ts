@@ -13,6 +13,8 @@ export interface PurgeCounts {
   readonly voids: number;
   readonly auditEvents: number;
   readonly outboxRows: number;
+  /** Alert-list hits closed (reviewed, or decided other than by a referral) before the period, and their overrides. */
+  readonly alertHits: number;
   /** The audit trail now starts after this event, which a signed checkpoint vouches for; 0 when untouched. */
   readonly auditAnchor: number;
 }
@@ -62,21 +64,22 @@ export async function purgeDelivered(db: Database, audit: AuditTrail, retentionD
          AND NOT EXISTS (SELECT 1 FROM requeued WHERE seq = o.seq) LIMIT @limit)`,
     purgeable,
   );
-  const counts: PurgeCounts = { crossings, voids, auditEvents: events, outboxRows, auditAnchor: anchor };
-  if (crossings + voids + events + outboxRows > 0) {
+  const alertHits = await purgeClosedHits(db, cutoffMs);
+  const counts: PurgeCounts = { crossings, voids, auditEvents: events, outboxRows, alertHits, auditAnchor: anchor };
+  if (crossings + voids + events + outboxRows + alertHits > 0) {
     db.transaction(() =>
       audit.append({
         action: 'retention-purge',
         officerId: null,
         at: now,
-        details: { deliveredThroughSeq: through, olderThan: new Date(cutoffMs).toISOString(), crossings, voids, auditEvents: events, outboxRows, auditAnchor: anchor },
+        details: { deliveredThroughSeq: through, olderThan: new Date(cutoffMs).toISOString(), crossings, voids, auditEvents: events, outboxRows, alertHits, auditAnchor: anchor },
       }),
     ).immediate();
   }
   return counts;
 }
 
-async function deleteInChunks(db: Database, sql: string, params: { through: number; cutoffMs: number }): Promise<number> {
+async function deleteInChunks(db: Database, sql: string, params: Readonly<Record<string, number>>): Promise<number> {
   const statement = db.prepare(sql);
   let total = 0;
   for (;;) {
@@ -85,6 +88,21 @@ async function deleteInChunks(db: Database, sql: string, params: { through: numb
     if (deleted < CHUNK_ROWS) return total;
     await yieldToEventLoop();
   }
+}
+
+/**
+ * Closed hits are not synced (the records and the trail carry them), so the
+ * period alone decides; an open hit stays however old, as the queue needs it.
+ */
+async function purgeClosedHits(db: Database, cutoffMs: number): Promise<number> {
+  const total = await deleteInChunks(
+    db,
+    `DELETE FROM alert_hits WHERE rowid IN (
+       SELECT rowid FROM alert_hits WHERE raised_at < @cutoffMs AND (reviewed_at IS NOT NULL OR (crossing_id IS NOT NULL AND outcome <> 'refer')) LIMIT @limit)`,
+    { cutoffMs },
+  );
+  db.prepare('DELETE FROM alert_overrides WHERE at < ? AND NOT EXISTS (SELECT 1 FROM alert_hits h WHERE h.assessment_id = alert_overrides.assessment_id)').run(cutoffMs);
+  return total;
 }
 
 /** Cuts the trail checkpoint by checkpoint, so that every committed state of it verifies. */

@@ -9,6 +9,8 @@ const WIRE_CODE: Readonly<Record<DomainErrorKind, RpcErrorCode>> = {
   'account-locked': 'account_locked',
   unavailable: 'unavailable',
   'damaged-data': 'internal',
+  'hits-unacknowledged': 'hits_unacknowledged',
+  'referral-required': 'referral_required',
 };
 
 /** What a screen shows besides the message (tries left, locked until), machine-readable. */

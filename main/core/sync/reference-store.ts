@@ -11,6 +11,9 @@ import type { VisaTable } from '../reference/visa-table.js';
 import type { DocumentListEntry } from '../../common/contract/alert-lists.js';
 import { readDocumentChange, type DocumentEntryRef } from '../../common/alerts/document-change.js';
 import type { DocumentList } from '../alerts/document-list.js';
+import type { PersonList } from '../alerts/person-list.js';
+import type { PersonListEntry } from '../../common/contract/alert-lists.js';
+import { readPersonChange } from '../../common/alerts/person-change.js';
 
 /** An alert-list entry: its matching comes with the alert-list check; until then it is kept as sent. */
 const AlertListEntry = z.record(z.string(), z.unknown());
@@ -36,6 +39,8 @@ export class SqliteReferenceStore implements ReferenceStore {
     private readonly configPath: string,
     /** Listed documents live in their own table, sized for SLTD; only their version is a reference version. */
     private readonly documents: DocumentList,
+    /** Listed persons likewise, with the matcher over them in memory. */
+    private readonly persons: PersonList,
   ) {
     const rules = new Map(visaTable.current());
     for (const [nationality, requirement] of this.entries('visa-rules')) {
@@ -58,12 +63,14 @@ export class SqliteReferenceStore implements ReferenceStore {
   apply(kind: DeltaKind, fromVersion: number, toVersion: number, changes: readonly DeltaChange[]): void {
     // Read whole before the transaction: one bad entry refuses the delta, and nothing is parsed twice.
     const documents = kind === 'document-list' ? this.readDocuments(changes) : undefined;
-    if (documents === undefined) this.checkChanges(kind, changes);
+    const persons = kind === 'person-list' ? this.readPersons(changes) : undefined;
+    if (documents === undefined && persons === undefined) this.checkChanges(kind, changes);
     const nextConfig = kind === 'config' ? this.mergedConfig(changes) : undefined;
     this.db
       .transaction(() => {
         if (this.version(kind) !== fromVersion) throw new DeltaRefused(`${kind} is no longer at version ${String(fromVersion)}`);
         if (documents !== undefined) this.documents.change(documents.upserts, documents.removals);
+        else if (persons !== undefined) this.persons.change(persons.upserts, persons.removals);
         else this.applyEntries(kind, changes);
         this.db
           .prepare('INSERT INTO reference_versions (kind, version, applied_at) VALUES (?, ?, ?) ON CONFLICT (kind) DO UPDATE SET version = excluded.version, applied_at = excluded.applied_at')
@@ -72,6 +79,8 @@ export class SqliteReferenceStore implements ReferenceStore {
         if (nextConfig !== undefined) writeFileDurably(this.configPath, `${JSON.stringify(nextConfig, null, 2)}\n`);
       })
       .immediate();
+    // Only a committed delta reaches the matcher: a refused one leaves the lane's check as it was.
+    if (persons !== undefined) this.persons.apply(persons.upserts, persons.removals);
     if (kind === 'visa-rules') {
       const rules = new Map(this.visaTable.current());
       for (const change of changes) {
@@ -117,6 +126,23 @@ export class SqliteReferenceStore implements ReferenceStore {
       }
       const why = read.problem === 'not-an-id' ? 'is not an entry id (STATE:NUMBER:TYPE)' : read.problem === 'invalid' ? 'is not valid' : `is filed under another id than its own (${read.ownId})`;
       throw new DeltaRefused(`document-list entry ${change.key.slice(0, 40)} ${why}`);
+    }
+    return { upserts, removals };
+  }
+
+  /** A listed person is keyed by its id; a removal names only the id. */
+  private readPersons(changes: readonly DeltaChange[]): { upserts: PersonListEntry[]; removals: string[] } {
+    const upserts: PersonListEntry[] = [];
+    const removals: string[] = [];
+    for (const change of changes) {
+      const read = readPersonChange(change);
+      if (read.ok) {
+        if ('upsert' in read) upserts.push(read.upsert);
+        else removals.push(read.remove);
+        continue;
+      }
+      const why = read.problem === 'invalid' ? 'is not valid' : `is filed under another id than its own (${read.ownId.slice(0, 40)})`;
+      throw new DeltaRefused(`person-list entry ${change.key.slice(0, 40)} ${why}`);
     }
     return { upserts, removals };
   }

@@ -20,6 +20,7 @@ import { OutboxRelayStore } from './outbox-relay-store.js';
 import { SqliteReferenceStore } from './reference-store.js';
 import type { DocumentList } from '../alerts/document-list.js';
 import type { DeltaKind } from '../../../sync/protocol/wire.js';
+import type { PersonList } from '../alerts/person-list.js';
 
 const REQUEST_TIMEOUT_MS = 10_000;
 /** Reference data is checked for news this often; alert lists matter within minutes, not seconds. */
@@ -54,6 +55,8 @@ export interface SyncServiceOptions {
   readonly visaTable: VisaTable;
   /** The listed documents the lane's check reads: document-list deltas change them. */
   readonly documents: DocumentList;
+  /** The listed persons: person-list deltas change them and their matcher. */
+  readonly persons: PersonList;
   /** Central signed that this version of a kind is its latest (a delta applied, or a poll found it current). */
   readonly onVouched?: (kind: DeltaKind, version: number, signedAt: string) => void;
   readonly relay?: Partial<SyncTimings>;
@@ -141,7 +144,7 @@ export class SyncService {
       await health.send({ at: new Date().toISOString(), backlog: status.backlog, oldestUndeliveredAgeMs: status.oldestUndeliveredAgeMs, readers: options.readerStates() });
     });
     if (config.central.publicKey !== undefined) {
-      const downlink = new Downlink(client, config.applianceId, config.central.publicKey, new SqliteReferenceStore(db, options.visaTable, options.configPath, options.documents));
+      const downlink = new Downlink(client, config.applianceId, config.central.publicKey, new SqliteReferenceStore(db, options.visaTable, options.configPath, options.documents, options.persons));
       this.every(options.relay?.downlinkIntervalMs ?? DOWNLINK_INTERVAL_MS, async () => {
         const outcomes = await downlink.refreshAll();
         const refused = outcomes.flatMap((outcome) => (outcome.status === 'refused' ? [`${outcome.kind}: ${outcome.reason}`] : []));

@@ -17,6 +17,7 @@ import { VisaTable } from '../../../main/core/reference/visa-table.js';
 import { SqliteReferenceStore } from '../../../main/core/sync/reference-store.js';
 import { pino } from 'pino';
 import { openStore, DATABASE_FILE_NAME } from '../../../main/core/store/open-store.js';
+import { PersonList } from '../../../main/core/alerts/person-list.js';
 import { seededRandom } from '../../../drivers/simulator/seeded-random.js';
 import { atMost, median, percentile, round, type BenchSuite } from '../suite.js';
 
@@ -49,7 +50,7 @@ const DELTA_ENTRIES = 100_000;
 
 /** Seconds to apply one 100,000-entry delta through the reference store, as the downlink does. */
 function applyDelta(db: Database, random: () => number): number {
-  const reference = new SqliteReferenceStore(db, new VisaTable(), path.join(os.tmpdir(), 'sahman-bench-unused-config.json'), new DocumentList(db));
+  const reference = new SqliteReferenceStore(db, new VisaTable(), path.join(os.tmpdir(), 'sahman-bench-unused-config.json'), new DocumentList(db), new PersonList(db));
   const changes = Array.from({ length: DELTA_ENTRIES }, (_, index) => {
     const entry = generated(random, index);
     return { key: documentEntryId(entry), value: entry };

@@ -111,6 +111,22 @@ describe('sahman central publish', () => {
     writeFileSync(invalid, JSON.stringify([{ key: 'UTO:L898902C3:P', value: { ...entry, reason: 'misplaced' } }]));
     expect((await central(['publish', '--kind', 'document-list', '--file', invalid, '--data', dataDir])).stderr).toMatch(/change 1 .*reason/);
   });
+
+  it('checks a person list as the appliances will, before publishing it', async () => {
+    const dataDir = tempDir();
+    const entry = { id: 'UTO-W-1', surname: 'ERIKSSON', givenNames: 'ANNA MARIA', birthDate: '1974-08-12', category: 'national-warrant', action: 'arrest' };
+    const good = path.join(dataDir, 'persons.json');
+    writeFileSync(good, JSON.stringify([{ key: 'UTO-W-1', value: entry }, { key: 'UTO-W-0', value: null }]));
+    expect((await central(['publish', '--kind', 'person-list', '--file', good, '--data', dataDir])).stdout).toBe('published person-list version 1 (2 changes)\n');
+    const misfiled = path.join(dataDir, 'misfiled.json');
+    writeFileSync(misfiled, JSON.stringify([{ key: 'UTO-W-2', value: entry }]));
+    const refused = await central(['publish', '--kind', 'person-list', '--file', misfiled, '--data', dataDir]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/change 1 .*the key must be the entry's id, UTO-W-1/);
+    const invalid = path.join(dataDir, 'invalid.json');
+    writeFileSync(invalid, JSON.stringify([{ key: 'UTO-W-1', value: { ...entry, action: 'detain', birthDate: '12.08.1974' } }]));
+    expect((await central(['publish', '--kind', 'person-list', '--file', invalid, '--data', dataDir])).stderr).toMatch(/change 1 .*(action|birthDate)/);
+  });
 });
 
 describe('sahman central refusals', () => {

@@ -32,6 +32,7 @@ describe('the document list from central', () => {
     // The guard refers the listed document; the record names the entry it matched (never a copy), and central takes it.
     const listed = await guard.call('capture.manualEntry', { format: 'TD3', fields: SPECIMEN_PASSPORT });
     expect(listed.documentHits).toEqual([{ entry: STOLEN, how: 'exact' }]);
+    await guard.call('capture.acknowledgeHits', { assessmentId: listed.id });
     const recorded = await guard.call('capture.record', { assessmentId: listed.id, direction: 'entry', decision: { outcome: 'refer', reasons: ['alert-list-hit'] } });
     await expect
       .poll(() => central.items(appliance.core.config.applianceId).find((item) => item.seq === recorded.seq)?.record, { timeout: 10_000 })

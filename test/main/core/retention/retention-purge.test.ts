@@ -89,7 +89,7 @@ describe('the retention purge', () => {
   it('never removes an undelivered record, however old', async () => {
     const { store, audit, verify } = await laneWithHistory();
     const counts = await purgeDelivered(store.db, audit, 1, new Date(START + 1000 * DAY_MS));
-    expect(counts).toEqual({ crossings: 0, voids: 0, auditEvents: 0, outboxRows: 0, auditAnchor: 0 });
+    expect(counts).toEqual({ crossings: 0, voids: 0, auditEvents: 0, outboxRows: 0, alertHits: 0, auditAnchor: 0 });
     expect(store.db.prepare('SELECT count(*) FROM crossings').pluck().get()).toBe(30);
     expect(verify()).toMatchObject({ intact: true });
     await store.close();
