@@ -19,7 +19,7 @@ export interface InProcessAppliance {
  */
 export async function startInProcessAppliance(
   config: Partial<ApplianceConfig> = {},
-  coreOptions: Pick<CoreOptions, 'authPolicy' | 'sync' | 'listFreshnessIntervalMs'> = {},
+  coreOptions: Pick<CoreOptions, 'authPolicy' | 'sync' | 'listFreshness'> = {},
 ): Promise<InProcessAppliance> {
   const dataDir = tempDir();
   writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify({ ...defaultConfig('uto-test-lane'), readers: [], ...config }));

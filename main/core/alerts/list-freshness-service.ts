@@ -3,7 +3,10 @@ import { BehaviorSubject, type Observable } from 'rxjs';
 import * as z from 'zod';
 import { ALERT_LIST_KINDS, type AlertListsFreshness } from '../../common/contract/alert-lists.js';
 import { listFreshness, type ListVouch } from '../../common/alerts/list-freshness.js';
+import type { DeltaKind } from '../../../sync/protocol/wire.js';
 
+/** Typed as delta kinds, so that an alert list the downlink does not fetch fails to compile rather than stays "not received". */
+const KINDS: readonly DeltaKind[] = ALERT_LIST_KINDS;
 const HOUR_MS = 3_600_000;
 /** A list turns stale while the guard works: the lists are looked at this often (one small query). */
 const DEFAULT_INTERVAL_MS = 30_000;
@@ -44,7 +47,7 @@ export class ListFreshnessService {
   constructor(db: Database, options: ListFreshnessOptions) {
     this.now = options.now ?? Date.now;
     this.maxAgeMs = options.maxListAgeHours * HOUR_MS;
-    this.versions = db.prepare(`SELECT kind, version, applied_at FROM reference_versions WHERE kind IN (${ALERT_LIST_KINDS.map(() => '?').join(', ')})`);
+    this.versions = db.prepare(`SELECT kind, version, applied_at FROM reference_versions WHERE kind IN (${KINDS.map(() => '?').join(', ')})`);
     const first = this.compute();
     this.lastKey = changeKey(first);
     this.subject = new BehaviorSubject(first);
@@ -56,7 +59,7 @@ export class ListFreshnessService {
 
   /** Central signed, at signedAt, that version is its latest of kind (a delta applied, or a poll that found it current). */
   vouched(kind: string, version: number, signedAt: string): void {
-    if (!(ALERT_LIST_KINDS as readonly string[]).includes(kind)) return;
+    if (!(KINDS as readonly string[]).includes(kind)) return;
     const vouchedAtMs = Date.parse(signedAt);
     const known = this.vouches.get(kind);
     if (known?.version === version && known.vouchedAtMs >= vouchedAtMs) return;
@@ -88,8 +91,8 @@ export class ListFreshnessService {
 
   private compute(): AlertListsFreshness {
     const nowMs = this.now();
-    const stored = new Map(this.versions.all(...ALERT_LIST_KINDS).map((raw) => VersionRow.parse(raw)).map((row) => [row.kind, row]));
-    const lists = ALERT_LIST_KINDS.map((kind) => {
+    const stored = new Map(this.versions.all(...KINDS).map((raw) => VersionRow.parse(raw)).map((row) => [row.kind, row]));
+    const lists = KINDS.map((kind) => {
       const row = stored.get(kind);
       const vouch = this.vouches.get(kind);
       const known: ListVouch | undefined =

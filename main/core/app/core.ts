@@ -29,7 +29,7 @@ import { appVersion } from './package-root.js';
 import { startPeriodicJobs } from './periodic-jobs.js';
 import { StartUpResources } from './start-up-resources.js';
 import { DocumentList } from '../alerts/document-list.js';
-import { ListFreshnessService } from '../alerts/list-freshness-service.js';
+import { ListFreshnessService, type ListFreshnessOptions } from '../alerts/list-freshness-service.js';
 import { PersonList } from '../alerts/person-list.js';
 
 export { FIRST_TECHNICIAN_PIN_FILE } from './first-technician.js';
@@ -45,8 +45,8 @@ export interface CoreOptions {
   readonly authPolicy?: AuthPolicy;
   /** Relay timings (linger, batch caps, backoff); the defaults suit a lane, benchmarks and fault tests tune them. */
   readonly sync?: Partial<SyncTimings>;
-  /** How often the alert lists' age is looked at; tests shorten it. */
-  readonly listFreshnessIntervalMs?: number;
+  /** How often the alert lists' age is looked at, and the clock it is read by; tests shorten the one and move the other. */
+  readonly listFreshness?: Pick<ListFreshnessOptions, 'intervalMs' | 'now'>;
 }
 
 /** The running appliance core, whichever host carries its RPC. */
@@ -144,8 +144,8 @@ async function startServices(context: StartContext): Promise<Core> {
   const captureRpc = captureHandlers(capture, new VoidService(store.db, audit, config.applianceId), new CrossingQueries(store.db));
 
   const freshness = new ListFreshnessService(store.db, {
+    ...options.listFreshness,
     maxListAgeHours: config.alerts.maxListAgeHours,
-    ...(options.listFreshnessIntervalMs === undefined ? {} : { intervalMs: options.listFreshnessIntervalMs }),
   });
   resources.defer(() => {
     freshness.close();
