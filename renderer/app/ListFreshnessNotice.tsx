@@ -25,7 +25,9 @@ function Notice({ label, tone, lines, testId }: { readonly label: string; readon
     <div className="status-item" role="status" aria-label={label} data-testid={testId}>
       <StateWord tone={tone}>{label}</StateWord>
       {lines.map((line) => (
-        <span key={line}>{line}</span>
+        <span key={line} className="status-detail">
+          {line}
+        </span>
       ))}
     </div>
   );
