@@ -1,7 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { filter, firstValueFrom, timeout } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
-import { documentEntryId } from '../../main/common/alerts/document-number.js';
 import type { DocumentListEntry, PersonListEntry } from '../../main/common/contract/alert-lists.js';
 import type { ApplianceConfig } from '../../main/common/contract/config.js';
 import { builtRendererDir } from '../../main/core/app/package-root.js';
@@ -9,10 +8,12 @@ import { CATALOGUES } from '../../renderer/i18n/catalogues/index.js';
 import { LANGUAGES } from '../../renderer/i18n/languages.js';
 import { assertBuilt } from '../rigs/built-cli.js';
 import { startTestCentral } from '../rigs/central.js';
+import { publishAlertLists } from '../rigs/document-list.js';
 import { launchChromium } from '../rigs/chromium.js';
 import { startInProcessAppliance } from '../rigs/in-process-appliance.js';
 import { addOfficers } from '../rigs/officers.js';
 import { FAST } from '../rigs/syncing-lane.js';
+import { fakeWallClock } from '../rigs/world-clock.js';
 import { connectClient } from '../rigs/ws-rpc.js';
 import { seriousAccessibilityProblems } from './support/axe.js';
 import { openLane, screenshot, signIn } from './support/lane-rig.js';
@@ -74,14 +75,10 @@ describe('end to end: the alert lists\' age on the guard\'s status bar', () => {
   }, 60_000);
 
   it('warns while the lists are out of date, in every language; the lane still records; the warning goes when central vouches for them again', async () => {
-    // Only Date is faked, and it keeps running: the world's clock jumps three days while timers (and Chromium's clock) stay real.
-    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
-    onTestFinished(() => {
-      vi.useRealTimers();
-    });
+    // The test's wall clock jumps three days below; Chromium's own clock does not.
+    fakeWallClock();
     const central = await startTestCentral();
-    central.central.store.deltas.publish('document-list', [{ key: documentEntryId(LOST), value: LOST }], new Date());
-    central.central.store.deltas.publish('person-list', [{ key: SOUGHT.id, value: SOUGHT }], new Date());
+    publishAlertLists(central, [LOST], [SOUGHT]);
     const appliance = await laneServingTheUi(
       { central: { url: central.url, deliveryDeadlineMinutes: 15, publicKey: central.centralPublicKeyBase64 } },
       { sync: FAST, listFreshness: { intervalMs: 100 } },

@@ -45,8 +45,8 @@ export interface CoreOptions {
   readonly authPolicy?: AuthPolicy;
   /** Relay timings (linger, batch caps, backoff); the defaults suit a lane, benchmarks and fault tests tune them. */
   readonly sync?: Partial<SyncTimings>;
-  /** How often the alert lists' age is looked at, and the clock it is read by; tests shorten the one and move the other. */
-  readonly listFreshness?: Pick<ListFreshnessOptions, 'intervalMs' | 'now'>;
+  /** How often the alert lists' age is looked at; tests shorten it. */
+  readonly listFreshness?: Pick<ListFreshnessOptions, 'intervalMs'>;
 }
 
 /** The running appliance core, whichever host carries its RPC. */

@@ -1,31 +1,24 @@
 import path from 'node:path';
 import { filter, firstValueFrom, timeout, toArray } from 'rxjs';
-import { describe, expect, it, onTestFinished, vi } from 'vitest';
-import { documentEntryId } from '../../../../main/common/alerts/document-number.js';
-import type { AlertListsFreshness, DocumentListEntry, PersonListEntry } from '../../../../main/common/contract/alert-lists.js';
+import { describe, expect, it, vi } from 'vitest';
+import type { AlertListsFreshness, PersonListEntry } from '../../../../main/common/contract/alert-lists.js';
 import type { RpcClient } from '../../../../main/common/rpc/client.js';
 import { ListFreshnessService } from '../../../../main/core/alerts/list-freshness-service.js';
 import { migrate } from '../../../../main/core/db/migrate.js';
 import { migrations } from '../../../../main/core/db/migrations/index.js';
 import { openDatabase } from '../../../../main/core/db/open-database.js';
 import { startTestCentral } from '../../../rigs/central.js';
+import { publishAlertLists, SPECIMEN_STOLEN as STOLEN } from '../../../rigs/document-list.js';
 import { startInProcessAppliance } from '../../../rigs/in-process-appliance.js';
 import { addOfficers } from '../../../rigs/officers.js';
 import { SPECIMEN_PASSPORT } from '../../../rigs/specimens.js';
 import { laneSyncingTo } from '../../../rigs/syncing-lane.js';
 import { tempDir } from '../../../rigs/temp-dir.js';
+import { fakeWallClock } from '../../../rigs/world-clock.js';
 import { connectClient } from '../../../rigs/ws-rpc.js';
 
 const HOUR = 3_600_000;
 
-const STOLEN: DocumentListEntry = {
-  issuingState: SPECIMEN_PASSPORT.issuingState,
-  documentType: 'P',
-  number: SPECIMEN_PASSPORT.documentNumber,
-  reason: 'stolen',
-  source: 'UTO national police',
-  reportedAt: '2026-03-14',
-};
 const SOUGHT: PersonListEntry = { id: 'UTO-W-2026-0077', surname: 'NOBODY', givenNames: 'NEVER', aliases: [], birthDate: '1950-01-01', nationality: 'UTO', sex: 'M', category: 'national-warrant', action: 'refer' };
 
 function freshnessWhere(client: RpcClient, predicate: (freshness: AlertListsFreshness) => boolean): Promise<AlertListsFreshness> {
@@ -50,14 +43,9 @@ describe('the alert lists\' freshness, as the core tells the status bar', () => 
   });
 
   it('ages a list from the signedAt central last put on it: stale beyond alerts.maxListAgeHours while central is away, the checks still run, and its next poll clears it', async () => {
-    // Only Date is faked, and it keeps running: the world's clock can jump three days while timers stay real.
-    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
-    onTestFinished(() => {
-      vi.useRealTimers();
-    });
+    fakeWallClock();
     const central = await startTestCentral();
-    central.central.store.deltas.publish('document-list', [{ key: documentEntryId(STOLEN), value: STOLEN }], new Date());
-    central.central.store.deltas.publish('person-list', [{ key: SOUGHT.id, value: SOUGHT }], new Date());
+    publishAlertLists(central, [STOLEN], [SOUGHT]);
     const { appliance, guard } = await laneSyncingTo(central, { publicKey: central.centralPublicKeyBase64 }, { listFreshness: { intervalMs: 50 } });
     central.registerKey(appliance.core.config.applianceId, appliance.core.key.publicKeyBase64);
     const fresh = await freshnessWhere(guard, (f) => f.lists.every((list) => list.state === 'fresh'));
