@@ -30,6 +30,7 @@ export function App({ link }: { readonly link: CoreLink }) {
   const signedIn = session.kind === 'signed-in';
   const readers = useStream(client, 'readers.status', {});
   const sync = useStream(client, 'sync.status', {}, signedIn);
+  const freshness = useStream(client, 'alerts.freshness', {}, signedIn);
 
   useEffect(() => {
     if (info !== undefined) setDirection((current) => current ?? info.directionDefault);
@@ -51,7 +52,7 @@ export function App({ link }: { readonly link: CoreLink }) {
   );
 
   const statusBar = (
-    <StatusBar link={linkState} info={info} direction={officer?.roles.includes('guard') === true ? direction : undefined} officer={signedIn ? officer : undefined} readers={readers?.readers} sync={signedIn ? sync : undefined} />
+    <StatusBar link={linkState} info={info} direction={officer?.roles.includes('guard') === true ? direction : undefined} officer={signedIn ? officer : undefined} readers={readers?.readers} sync={signedIn ? sync : undefined} freshness={signedIn ? freshness : undefined} />
   );
   const connected = client !== null;
   const signInScreen = <SignInScreen connected={connected} onSignIn={signIn} />;

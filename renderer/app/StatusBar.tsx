@@ -1,3 +1,4 @@
+import type { AlertListsFreshness } from '../../main/common/contract/alert-lists.js';
 import type { Direction } from '../../main/common/contract/config.js';
 import type { OfficerSummary } from '../../main/common/contract/officers.js';
 import type { ReaderStatusView } from '../../main/common/contract/readers.js';
@@ -9,10 +10,11 @@ import { StateWord, type Tone } from '../shared/StateWord.js';
 import { ReaderState } from '../shared/ReaderState.js';
 import { useNow } from '../shared/use-now.js';
 import { describeLink } from './link-text.js';
+import { ListFreshnessNotice } from './ListFreshnessNotice.js';
 
 const SYNC_TONE: Readonly<Record<SyncStatus['state'], Tone>> = { idle: 'ok', sending: 'ok', backoff: 'notice', offline: 'notice', blocked: 'bad' };
 
-/** Always on screen: where this lane is, who works it, whether readers and sync work, and the time. */
+/** Always on screen: where this lane is, who works it, whether readers, sync and the alert lists are sound, and the time. */
 export function StatusBar({
   link,
   info,
@@ -20,6 +22,7 @@ export function StatusBar({
   officer,
   readers,
   sync,
+  freshness,
 }: {
   readonly link: LinkState;
   readonly info: SystemInfo | undefined;
@@ -27,6 +30,7 @@ export function StatusBar({
   readonly officer: OfficerSummary | undefined;
   readonly readers: readonly ReaderStatusView[] | undefined;
   readonly sync: SyncStatus | undefined;
+  readonly freshness: AlertListsFreshness | undefined;
 }) {
   const t = useT();
   const { format } = useLanguage();
@@ -72,6 +76,7 @@ export function StatusBar({
           <span>{t('sync.backlog', { count: sync.backlog })}</span>
         </div>
       )}
+      <ListFreshnessNotice freshness={freshness} />
       <div className="status-item" aria-live="polite" data-testid="link-state" data-state={link.kind}>
         <StateWord tone={linkText.tone}>{linkText.text}</StateWord>
       </div>

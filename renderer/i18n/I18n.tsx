@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { IntlProvider, useIntl } from 'react-intl';
-import type { MessageId } from './catalogues/en.js';
+import type { Translate } from './translate.js';
 import { CATALOGUES } from './catalogues/index.js';
 import { formattersFor, type Formatters } from './format.js';
 import { polyfilledLanguages } from './intl-polyfills.js';
@@ -49,8 +49,7 @@ export function useLanguage(): LanguageChoice {
   return choice;
 }
 
-export type MessageValues = Readonly<Record<string, string | number>>;
-export type Translate = (id: MessageId, values?: MessageValues) => string;
+export type { MessageValues, Translate } from './translate.js';
 
 /** The typed message function: an id that is not in the catalogue does not compile. */
 export function useT(): Translate {

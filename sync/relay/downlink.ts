@@ -10,8 +10,9 @@ export interface ReferenceStore {
 }
 
 export type DownlinkOutcome =
-  | { readonly kind: DeltaKind; readonly status: 'applied'; readonly fromVersion: number; readonly toVersion: number; readonly changes: number }
-  | { readonly kind: DeltaKind; readonly status: 'current' }
+  | { readonly kind: DeltaKind; readonly status: 'applied'; readonly fromVersion: number; readonly toVersion: number; readonly changes: number; readonly signedAt: string }
+  /** signedAt: central signed that toVersion is still its latest, so the list is vouched for as of then. */
+  | { readonly kind: DeltaKind; readonly status: 'current'; readonly version: number; readonly signedAt: string }
   | { readonly kind: DeltaKind; readonly status: 'refused'; readonly reason: string }
   | { readonly kind: DeltaKind; readonly status: 'unreachable'; readonly reason: string };
 
@@ -56,12 +57,12 @@ export class Downlink {
     if (!verifyEd25519(this.centralKey, deltaSigningPayload(this.applianceId, data), data.signature)) {
       return { kind, status: 'refused', reason: "the delta's signature does not verify against the pinned central key" };
     }
-    if (data.toVersion === since) return { kind, status: 'current' };
+    if (data.toVersion === since) return { kind, status: 'current', version: since, signedAt: data.signedAt };
     try {
       await this.store.apply(kind, data.fromVersion, data.toVersion, data.changes);
     } catch (error) {
       return { kind, status: 'refused', reason: error instanceof Error ? error.message : 'the delta could not be applied' };
     }
-    return { kind, status: 'applied', fromVersion: data.fromVersion, toVersion: data.toVersion, changes: data.changes.length };
+    return { kind, status: 'applied', fromVersion: data.fromVersion, toVersion: data.toVersion, changes: data.changes.length, signedAt: data.signedAt };
   }
 }

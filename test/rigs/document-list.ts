@@ -1,8 +1,27 @@
 import path from 'node:path';
-import type { DocumentListEntry } from '../../main/common/contract/alert-lists.js';
+import { documentEntryId } from '../../main/common/alerts/document-number.js';
+import type { DocumentListEntry, PersonListEntry } from '../../main/common/contract/alert-lists.js';
 import { DocumentList } from '../../main/core/alerts/document-list.js';
 import { openDatabase } from '../../main/core/db/open-database.js';
 import { DATABASE_FILE_NAME } from '../../main/core/store/open-store.js';
+import { SPECIMEN_PASSPORT } from './specimens.js';
+import type { TestCentral } from './central.js';
+
+/** The ICAO specimen passport, listed as stolen. */
+export const SPECIMEN_STOLEN: DocumentListEntry = {
+  issuingState: SPECIMEN_PASSPORT.issuingState,
+  documentType: 'P',
+  number: SPECIMEN_PASSPORT.documentNumber,
+  reason: 'stolen',
+  source: 'UTO national police',
+  reportedAt: '2026-03-14',
+};
+
+/** Central publishes a version of both alert lists, each under its entries' ids, as `sahman central publish` would. */
+export function publishAlertLists(central: TestCentral, documents: readonly DocumentListEntry[], persons: readonly PersonListEntry[]): void {
+  central.central.store.deltas.publish('document-list', documents.map((entry) => ({ key: documentEntryId(entry), value: entry })), new Date());
+  central.central.store.deltas.publish('person-list', persons.map((entry) => ({ key: entry.id, value: entry })), new Date());
+}
 
 /**
  * Lists documents on a running appliance through a second connection to its

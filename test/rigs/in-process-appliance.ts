@@ -19,14 +19,13 @@ export interface InProcessAppliance {
  */
 export async function startInProcessAppliance(
   config: Partial<ApplianceConfig> = {},
-  coreOptions: Pick<CoreOptions, 'authPolicy' | 'sync'> = {},
+  coreOptions: Pick<CoreOptions, 'authPolicy' | 'sync' | 'listFreshness'> = {},
+  /** The UI to serve: by default a stand-in page; the built renderer for a test in Chromium that must steer the core too. */
+  served: { readonly rendererDir?: string } = {},
 ): Promise<InProcessAppliance> {
   const dataDir = tempDir();
   writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify({ ...defaultConfig('uto-test-lane'), readers: [], ...config }));
-  const rendererDir = path.join(dataDir, 'renderer');
-  mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
-  writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Sahman</title>');
-  writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'export {};');
+  const rendererDir = served.rendererDir ?? standInRenderer(dataDir);
   const core = await startCore({ dataDir, host: 'serve', ...coreOptions });
   const host = await startWebSocketHost({ core, port: 0, rendererDir });
   onTestFinished(async () => {
@@ -34,4 +33,12 @@ export async function startInProcessAppliance(
     await core.close();
   });
   return { core, host, dataDir, rendererDir };
+}
+
+function standInRenderer(dataDir: string): string {
+  const rendererDir = path.join(dataDir, 'renderer');
+  mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
+  writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Sahman</title>');
+  writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'export {};');
+  return rendererDir;
 }

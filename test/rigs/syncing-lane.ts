@@ -3,6 +3,7 @@ import { filter, firstValueFrom, timeout } from 'rxjs';
 import type { ApplianceConfig } from '../../main/common/contract/config.js';
 import type { SyncStatus } from '../../main/common/contract/sync-status.js';
 import type { RpcClient } from '../../main/common/rpc/client.js';
+import type { CoreOptions } from '../../main/core/app/core.js';
 import { openDatabase } from '../../main/core/db/open-database.js';
 import { DATABASE_FILE_NAME } from '../../main/core/store/open-store.js';
 import { startInProcessAppliance } from './in-process-appliance.js';
@@ -17,8 +18,8 @@ import { connectClient } from './ws-rpc.js';
 /** Quick retries, so that a test sees a blocked relay recover in moments rather than half a minute. */
 export const FAST = { pollMs: 200, blockedRetryMs: 150, backoff: { initialMs: 20, maxMs: 200 }, downlinkIntervalMs: 200, reconcileIntervalMs: 300, healthIntervalMs: 200 };
 
-export async function laneSyncingTo(central: { url: string }, settings: Partial<ApplianceConfig['central']> = {}) {
-  const appliance = await startInProcessAppliance({ central: { url: central.url, deliveryDeadlineMinutes: 15, ...settings } }, { sync: FAST });
+export async function laneSyncingTo(central: { url: string }, settings: Partial<ApplianceConfig['central']> = {}, coreOptions: Pick<CoreOptions, 'listFreshness'> = {}) {
+  const appliance = await startInProcessAppliance({ central: { url: central.url, deliveryDeadlineMinutes: 15, ...settings } }, { sync: FAST, ...coreOptions });
   await addOfficers(appliance.dataDir, [
     { id: 'uto-guard-1', pin: '271828', roles: ['guard'] },
     { id: 'uto-super-1', pin: '314159', roles: ['supervisor'] },

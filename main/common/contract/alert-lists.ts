@@ -119,3 +119,39 @@ export const PersonHit = z.object({
   explanation: PersonMatchExplanation,
 });
 export type PersonHit = z.infer<typeof PersonHit>;
+
+/**
+ * The alert lists the lane checks against, each a reference kind with its own
+ * version. The one place that names them: the status bar's freshness, and
+ * whatever else must treat every alert list alike, read it from here.
+ */
+export const ALERT_LIST_KINDS = ['document-list', 'person-list'] as const;
+export type AlertListKind = (typeof ALERT_LIST_KINDS)[number];
+
+/** fresh: vouched for within the configured age; stale: longer ago (the checks still run); unavailable: never received. */
+export const ListFreshnessState = z.enum(['fresh', 'stale', 'unavailable']);
+export type ListFreshnessState = z.infer<typeof ListFreshnessState>;
+
+export const ListFreshness = z
+  .object({
+    /** A list kind; a kind this screen does not know yet is carried and shown by its name, never refused. */
+    kind: z.string().min(1).max(40),
+    /** 0 when never received. */
+    version: z.number().int().nonnegative(),
+    /** When central last vouched for this version, or null when never received. */
+    vouchedAt: z.iso.datetime().nullable(),
+    ageMs: z.number().nonnegative().nullable(),
+    state: ListFreshnessState,
+  })
+  .strict();
+export type ListFreshness = z.infer<typeof ListFreshness>;
+
+export const AlertListsFreshness = z
+  .object({
+    at: z.iso.datetime(),
+    /** alerts.maxListAgeHours, in milliseconds. */
+    maxAgeMs: z.number().int().positive(),
+    lists: z.array(ListFreshness).max(16),
+  })
+  .strict();
+export type AlertListsFreshness = z.infer<typeof AlertListsFreshness>;

@@ -61,6 +61,16 @@ export const ApplianceConfig = z
       })
       .strict()
       .default({ expiringWithinDays: 30, rescanWindowSeconds: 60 }),
+    alerts: z
+      .object({
+        /**
+         * An alert list central has not vouched for in longer than this puts a warning on the
+         * guard's status bar; the alert-list check still runs against what the appliance holds.
+         */
+        maxListAgeHours: z.number().int().min(1).max(720),
+      })
+      .strict()
+      .default({ maxListAgeHours: 24 }),
     session: z
       .object({
         /** The screen locks after this many seconds without input; the officer resumes with their PIN. */
@@ -110,6 +120,7 @@ export function defaultConfig(applianceId: string): ApplianceConfig {
     readers: [{ id: 'simulator', spec: 'sim:?interval=0' }],
     central: { url: 'http://127.0.0.1:8787/', deliveryDeadlineMinutes: 15 },
     checks: { expiringWithinDays: 30, rescanWindowSeconds: 60 },
+    alerts: { maxListAgeHours: 24 },
     session: { idleLockSeconds: 300, maxWrongPins: 5, lockoutMinutes: 5 },
     retention: { deliveredDays: 90 },
   };

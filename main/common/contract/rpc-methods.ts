@@ -8,6 +8,7 @@ import { MrzFormatSchema } from './mrz-result.js';
 import { RPC_PROTOCOL_VERSION } from './rpc-wire.js';
 import { DeadLetter } from './dead-letter.js';
 import { SyncStatus } from './sync-status.js';
+import { AlertListsFreshness } from './alert-lists.js';
 import { HitHold, HitReview, OpenHit, OverrideReason } from './alert-hits.js';
 
 /**
@@ -292,6 +293,12 @@ export const rpcStreams = {
     summary: "The relay's state (idle, sending, backoff, offline, blocked), the backlog and the alarms, now and after each change.",
     params: NoParams,
     event: SyncStatus,
+    access: ANY_OFFICER,
+  }),
+  'alerts.freshness': stream({
+    summary: 'Each alert list\'s version and age (fresh, stale beyond alerts.maxListAgeHours, or unavailable), now and after each change.',
+    params: NoParams,
+    event: AlertListsFreshness,
     access: ANY_OFFICER,
   }),
   'system.uptime': stream({

@@ -8,6 +8,7 @@ import type { ReaderService } from '../readers/reader-service.js';
 import { diagnosticsHandlers } from '../services/diagnostics-service.js';
 import type { SystemService } from '../services/system-service.js';
 import type { SyncService } from '../sync/sync-service.js';
+import type { ListFreshnessService } from '../alerts/list-freshness-service.js';
 
 export interface CoreHandlerParts {
   readonly auth: AuthService;
@@ -16,6 +17,7 @@ export interface CoreHandlerParts {
   readonly sync: SyncService;
   readonly system: SystemService;
   readonly readers: ReaderService;
+  readonly freshness: ListFreshnessService;
 }
 
 /** The RPC contract, method by method, from the services that serve it. */
@@ -55,6 +57,7 @@ export function coreHandlers(parts: CoreHandlerParts): RpcHandlers {
       ...parts.readers.handlers(),
       'capture.assessments': captureRpc['capture.assessments'],
       'sync.status': syncRpc['sync.status'],
+      'alerts.freshness': () => parts.freshness.freshness$,
     },
   };
 }

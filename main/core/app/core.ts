@@ -29,6 +29,7 @@ import { appVersion } from './package-root.js';
 import { startPeriodicJobs } from './periodic-jobs.js';
 import { StartUpResources } from './start-up-resources.js';
 import { DocumentList } from '../alerts/document-list.js';
+import { ListFreshnessService, type ListFreshnessOptions } from '../alerts/list-freshness-service.js';
 import { PersonList } from '../alerts/person-list.js';
 
 export { FIRST_TECHNICIAN_PIN_FILE } from './first-technician.js';
@@ -44,6 +45,8 @@ export interface CoreOptions {
   readonly authPolicy?: AuthPolicy;
   /** Relay timings (linger, batch caps, backoff); the defaults suit a lane, benchmarks and fault tests tune them. */
   readonly sync?: Partial<SyncTimings>;
+  /** How often the alert lists' age is looked at; tests shorten it. */
+  readonly listFreshness?: Pick<ListFreshnessOptions, 'intervalMs'>;
 }
 
 /** The running appliance core, whichever host carries its RPC. */
@@ -140,6 +143,14 @@ async function startServices(context: StartContext): Promise<Core> {
   });
   const captureRpc = captureHandlers(capture, new VoidService(store.db, audit, config.applianceId), new CrossingQueries(store.db));
 
+  const freshness = new ListFreshnessService(store.db, {
+    ...options.listFreshness,
+    maxListAgeHours: config.alerts.maxListAgeHours,
+  });
+  resources.defer(() => {
+    freshness.close();
+  });
+
   const sync = await SyncService.start({
     db: store.db,
     audit,
@@ -151,6 +162,9 @@ async function startServices(context: StartContext): Promise<Core> {
     visaTable,
     documents,
     persons,
+    onVouched: (kind, version, signedAt) => {
+      freshness.vouched(kind, version, signedAt);
+    },
     readerStates: () => readers.states(),
     ...(options.sync === undefined ? {} : { relay: options.sync }),
   });
@@ -158,7 +172,7 @@ async function startServices(context: StartContext): Promise<Core> {
 
   const system = new SystemService({ config, version: appVersion, host: options.host });
   const officers = new OfficerService(store.db, new OfficerStore(store.db), audit, () => new Date());
-  const handlers = coreHandlers({ auth, capture: captureRpc, officers, sync, system, readers });
+  const handlers = coreHandlers({ auth, capture: captureRpc, officers, sync, system, readers, freshness });
 
   const sessions = new Set<RpcSession>();
   let closing: Promise<void> | undefined;
@@ -198,6 +212,7 @@ async function startServices(context: StartContext): Promise<Core> {
         for (const session of [...sessions]) session.dispose();
         await readers.close();
         await sync.close();
+        freshness.close();
         capture.close();
         await jobs.stop();
         try {

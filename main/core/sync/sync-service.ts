@@ -19,6 +19,7 @@ import { DeadLetters } from './dead-letters.js';
 import { OutboxRelayStore } from './outbox-relay-store.js';
 import { SqliteReferenceStore } from './reference-store.js';
 import type { DocumentList } from '../alerts/document-list.js';
+import type { DeltaKind } from '../../../sync/protocol/wire.js';
 import type { PersonList } from '../alerts/person-list.js';
 
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -56,6 +57,8 @@ export interface SyncServiceOptions {
   readonly documents: DocumentList;
   /** The listed persons: person-list deltas change them and their matcher. */
   readonly persons: PersonList;
+  /** Central signed that this version of a kind is its latest (a delta applied, or a poll found it current). */
+  readonly onVouched?: (kind: DeltaKind, version: number, signedAt: string) => void;
   readonly relay?: Partial<SyncTimings>;
 }
 
@@ -147,6 +150,8 @@ export class SyncService {
         const refused = outcomes.flatMap((outcome) => (outcome.status === 'refused' ? [`${outcome.kind}: ${outcome.reason}`] : []));
         for (const outcome of outcomes) {
           if (outcome.status === 'applied') log.info({ kind: outcome.kind, from: outcome.fromVersion, to: outcome.toVersion, changes: outcome.changes }, 'reference data updated from central');
+          if (outcome.status === 'applied') options.onVouched?.(outcome.kind, outcome.toVersion, outcome.signedAt);
+          if (outcome.status === 'current') options.onVouched?.(outcome.kind, outcome.version, outcome.signedAt);
           if (outcome.status === 'refused') log.warn({ kind: outcome.kind, reason: outcome.reason }, 'delta from central refused');
         }
         this.relay.setAlarms({ downlinkRefused: refused.length === 0 ? null : refused.join('; ').slice(0, 300) });

@@ -72,6 +72,11 @@ export const en = {
   'sync.offline': 'Offline',
   'sync.blocked': 'Blocked',
   'sync.backlog': '{count, plural, =0 {nothing waiting} one {# record waiting} other {# records waiting}}',
+  'freshness.staleLabel': 'Alert lists out of date',
+  'freshness.missingLabel': 'Alert lists not received',
+  'freshness.staleHours': '{which, select, document {Document list} person {Person list} other {List {list}}} {hours, plural, one {# hour} other {# hours}} old',
+  'freshness.staleDays': '{which, select, document {Document list} person {Person list} other {List {list}}} {days, plural, one {# day} other {# days}} old',
+  'freshness.missingList': '{which, select, document {No document list yet} person {No person list yet} other {No list {list} yet}}',
 
   'direction.label': 'Direction',
   'direction.entry': 'Entry',

@@ -70,6 +70,11 @@ export const hy: Catalogue = {
   'sync.offline': 'Կապ չկա',
   'sync.blocked': 'Արգելափակված է',
   'sync.backlog': '{count, plural, =0 {սպասող գրառում չկա} one {# գրառում սպասում է} other {# գրառում սպասում է}}',
+  'freshness.staleLabel': 'Վերահսկման ցուցակները հնացած են',
+  'freshness.missingLabel': 'Վերահսկման ցուցակները ստացված չեն',
+  'freshness.staleHours': '{which, select, document {Փաստաթղթերի ցուցակը} person {Անձանց ցուցակը} other {{list} ցուցակը}} չի թարմացվել {hours, plural, one {# ժամ} other {# ժամ}}',
+  'freshness.staleDays': '{which, select, document {Փաստաթղթերի ցուցակը} person {Անձանց ցուցակը} other {{list} ցուցակը}} չի թարմացվել {days, plural, one {# օր} other {# օր}}',
+  'freshness.missingList': '{which, select, document {Փաստաթղթերի ցուցակը դեռ չկա} person {Անձանց ցուցակը դեռ չկա} other {{list} ցուցակը դեռ չկա}}',
 
   'direction.label': 'Ուղղություն',
   'direction.entry': 'Մուտք',

@@ -70,6 +70,11 @@ export const ru: Catalogue = {
   'sync.offline': 'Нет связи',
   'sync.blocked': 'Заблокировано',
   'sync.backlog': '{count, plural, =0 {нет ожидающих записей} one {# запись ожидает} few {# записи ожидают} many {# записей ожидают} other {# записи ожидают}}',
+  'freshness.staleLabel': 'Контрольные списки устарели',
+  'freshness.missingLabel': 'Контрольные списки не получены',
+  'freshness.staleHours': '{which, select, document {Список документов} person {Список лиц} other {Список {list}}} не обновлялся {hours, plural, one {# час} few {# часа} many {# часов} other {# часа}}',
+  'freshness.staleDays': '{which, select, document {Список документов} person {Список лиц} other {Список {list}}} не обновлялся {days, plural, one {# день} few {# дня} many {# дней} other {# дня}}',
+  'freshness.missingList': '{which, select, document {Списка документов ещё нет} person {Списка лиц ещё нет} other {Списка {list} ещё нет}}',
 
   'direction.label': 'Направление',
   'direction.entry': 'Въезд',

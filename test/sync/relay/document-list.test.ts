@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { documentEntryId } from '../../../main/common/alerts/document-number.js';
-import type { DocumentListEntry } from '../../../main/common/contract/alert-lists.js';
 import { startTestCentral } from '../../rigs/central.js';
+import { SPECIMEN_STOLEN as STOLEN } from '../../rigs/document-list.js';
 import { SPECIMEN_PASSPORT } from '../../rigs/specimens.js';
 import { laneSyncingTo, statusWhere } from '../../rigs/syncing-lane.js';
 
-const STOLEN: DocumentListEntry = {
-  issuingState: SPECIMEN_PASSPORT.issuingState,
-  documentType: 'P',
-  number: SPECIMEN_PASSPORT.documentNumber,
-  reason: 'stolen',
-  source: 'UTO national police',
-  reportedAt: '2026-03-14',
-};
 
 describe('the document list from central', () => {
   it('reaches the lane as a signed delta, and the next listed document fails the alert-list check', async () => {

@@ -44,6 +44,7 @@ const sampleParams: Record<MethodName | StreamName, unknown> = {
   'scans.live': {},
   'diagnostics.linkTest': { count: 1 },
   'sync.status': {},
+  'alerts.freshness': {},
   'sync.deadLetters': {},
   'sync.requeue': { seq: 1 },
 };
