@@ -18,8 +18,14 @@ import { connectClient } from './ws-rpc.js';
 /** Quick retries, so that a test sees a blocked relay recover in moments rather than half a minute. */
 export const FAST = { pollMs: 200, blockedRetryMs: 150, backoff: { initialMs: 20, maxMs: 200 }, downlinkIntervalMs: 200, reconcileIntervalMs: 300, healthIntervalMs: 200 };
 
-export async function laneSyncingTo(central: { url: string }, settings: Partial<ApplianceConfig['central']> = {}, coreOptions: Pick<CoreOptions, 'listFreshness'> = {}) {
-  const appliance = await startInProcessAppliance({ central: { url: central.url, deliveryDeadlineMinutes: 15, ...settings } }, { sync: FAST, ...coreOptions });
+export async function laneSyncingTo(
+  central: { url: string },
+  settings: Partial<ApplianceConfig['central']> = {},
+  coreOptions: Pick<CoreOptions, 'listFreshness'> = {},
+  /** The rest of the lane's config.json, beside its central settings. */
+  config: Omit<Partial<ApplianceConfig>, 'central'> = {},
+) {
+  const appliance = await startInProcessAppliance({ ...config, central: { url: central.url, deliveryDeadlineMinutes: 15, ...settings } }, { sync: FAST, ...coreOptions });
   await addOfficers(appliance.dataDir, [
     { id: 'uto-guard-1', pin: '271828', roles: ['guard'] },
     { id: 'uto-super-1', pin: '314159', roles: ['supervisor'] },

@@ -68,9 +68,15 @@ export const ApplianceConfig = z
          * guard's status bar; the alert-list check still runs against what the appliance holds.
          */
         maxListAgeHours: z.number().int().min(1).max(720),
+        /**
+         * The score a listed person's match must reach, by list category (`red-notice`…);
+         * other categories use the matcher's default. Below 0.6 a surname that was not
+         * found at all could still score, so lower is refused.
+         */
+        personThresholds: z.record(z.string().min(1).max(64), z.number().min(0.6).max(1)).default({}),
       })
       .strict()
-      .default({ maxListAgeHours: 24 }),
+      .default({ maxListAgeHours: 24, personThresholds: {} }),
     session: z
       .object({
         /** The screen locks after this many seconds without input; the officer resumes with their PIN. */
@@ -120,7 +126,7 @@ export function defaultConfig(applianceId: string): ApplianceConfig {
     readers: [{ id: 'simulator', spec: 'sim:?interval=0' }],
     central: { url: 'http://127.0.0.1:8787/', deliveryDeadlineMinutes: 15 },
     checks: { expiringWithinDays: 30, rescanWindowSeconds: 60 },
-    alerts: { maxListAgeHours: 24 },
+    alerts: { maxListAgeHours: 24, personThresholds: {} },
     session: { idleLockSeconds: 300, maxWrongPins: 5, lockoutMinutes: 5 },
     retention: { deliveredDays: 90 },
   };

@@ -135,7 +135,7 @@ async function startServices(context: StartContext): Promise<Core> {
   const readers = new ReaderService(config.readers, config.applianceId, log);
   resources.defer(() => readers.close());
   const documents = new DocumentList(store.db);
-  const persons = new PersonList(store.db);
+  const persons = new PersonList(store.db, { thresholds: config.alerts.personThresholds });
   if (persons.load.damaged > 0) log.error({ damaged: persons.load.damaged, loaded: persons.load.loaded }, 'listed persons that no longer read as entries are left out of matching');
   const capture = new CaptureService({ db: store.db, audit, config, visaRules: visaTable.reader, documents, persons, scans$: readers.scans$, log });
   resources.defer(() => {

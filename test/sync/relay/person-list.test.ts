@@ -73,4 +73,18 @@ describe('the person list from central', () => {
     expect(assessment.personHits).toEqual([]);
     expect(assessment.checks.find((check) => check.code === 'alert-list')).toMatchObject({ outcome: 'unavailable', reason: 'no-lists' });
   });
+
+  it('asks the score that the lane’s config sets for the entry’s category', async () => {
+    const central = await startTestCentral();
+    central.central.store.deltas.publish('person-list', [{ key: SOUGHT.id, value: SOUGHT }], new Date());
+    const { appliance, guard } = await laneSyncingTo(central, { publicKey: central.centralPublicKeyBase64 }, {}, { alerts: { maxListAgeHours: 24, personThresholds: { 'national-warrant': 0.95 } } });
+    central.registerKey(appliance.core.config.applianceId, appliance.core.key.publicKeyBase64);
+    // The exact name with the list's partial date scores 0.97: still a hit at 0.95.
+    await expect
+      .poll(async () => (await guard.call('capture.manualEntry', { format: 'TD3', fields: SPECIMEN_PASSPORT })).personHits.map((hit) => hit.score), { timeout: 10_000 })
+      .toEqual([0.97]);
+    // A typing slip in the surname is a hit at the default 0.75, but not at the 0.95 this lane asks of national warrants.
+    const slipped = await guard.call('capture.manualEntry', { format: 'TD3', fields: { ...SPECIMEN_PASSPORT, surname: 'ERIKSSOM' } });
+    expect(slipped.personHits).toEqual([]);
+  });
 });

@@ -49,6 +49,7 @@ describe('the config file', () => {
       ...valid,
       central: { ...valid.central, deliveryDeadlineMinutes: 15 },
       checks: { expiringWithinDays: 30, rescanWindowSeconds: 60 },
+      alerts: { maxListAgeHours: 24, personThresholds: {} },
       session: { idleLockSeconds: 300, maxWrongPins: 5, lockoutMinutes: 5 },
       retention: { deliveredDays: 90 },
     });
@@ -57,6 +58,7 @@ describe('the config file', () => {
       central: { ...valid.central, deliveryDeadlineMinutes: 60 },
       checks: { expiringWithinDays: 90, rescanWindowSeconds: 10 },
       session: { idleLockSeconds: 60, maxWrongPins: 3, lockoutMinutes: 15 },
+      alerts: { maxListAgeHours: 6, personThresholds: { 'red-notice': 0.85 } },
       retention: { deliveredDays: 30 },
     };
     expect(loadConfigFile(writeConfig(tuned)).config).toEqual(tuned);
@@ -90,5 +92,10 @@ describe('the config file', () => {
 
   it('refuses a central URL that is not http(s)', () => {
     expect(loadError(writeConfig({ ...valid, central: { url: 'ftp://central' } })).message).toMatch(/central\.url/);
+  });
+
+  it('refuses a person threshold so low that a traveller whose surname was not found could be a hit', () => {
+    const error = loadError(writeConfig({ ...valid, alerts: { maxListAgeHours: 24, personThresholds: { 'red-notice': 0.4 } } }));
+    expect(error.message).toMatch(/alerts\.personThresholds\.red-notice: /);
   });
 });
