@@ -1,4 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { withCheckpointsLeftToTheWorker } from '../db/wal-checkpointer.js';
+import { writeWithoutFsync } from '../db/write-without-fsync.js';
+import { nextStagingTurn, DOCUMENTS_PACE as PACE } from './staging-pace.js';
 import * as z from 'zod';
 import { DocumentListReason, type DocumentHit, type DocumentListEntry } from '../../common/contract/alert-lists.js';
 import { documentKey, printedNumber, stateCode } from '../../common/alerts/document-number.js';
@@ -11,6 +14,8 @@ const DocumentRow = z.object({
   key: z.string(),
   number: z.string().min(1),
   document_type: z.string(),
+  since: z.number().int().nonnegative(),
+  until: z.number().int().nullable(),
   reason: z.number().int().min(0).max(REASONS.length - 1),
   source: z.string().min(1),
   reported_day: z.number().int(),
@@ -21,47 +26,143 @@ function sameFamily(listed: string, presented: string): boolean {
   return listed === '' || presented === '' || listed.startsWith(presented.slice(0, 1));
 }
 
+type DocumentRef = Pick<DocumentListEntry, 'issuingState' | 'number' | 'documentType'>;
+
 /**
- * The listed documents in SQLite: changed in one transaction per delta, looked
- * up by one primary-key probe. Callers that write run inside their own
- * transaction when the change must go with others (the delta's version).
+ * The listed documents in SQLite, looked up by one primary-key probe. Rows
+ * carry the versions they are valid for (migration 010): a delta from central
+ * is staged as rows of its new version a few hundred at a time, comes into
+ * force when the caller's one short transaction moves the list's version, and
+ * the rows it superseded are swept afterwards. A delta that fails, or a stop
+ * while staging, leaves the list exactly as it was.
  */
 export class DocumentList {
   private readonly find: Statement<[string]>;
-  private readonly insert: Statement<[string, string, string, number, number, number]>;
-  private readonly remove: Statement<[string, string, string]>;
+  private readonly insert: Statement<[string, string, string, number, number, number, number]>;
+  private readonly removeAll: Statement<[string, string, string]>;
+  private readonly supersede: Statement<[number, string, string, string, number]>;
+  private readonly sweepChunk: Statement<[number, number]>;
   private readonly sourceId: Statement<[string], { id: number }>;
   private readonly listVersion: Statement<[]>;
   private readonly addSource: Statement<[string]>;
+  private readonly markStaging: Statement<[number]>;
+  private readonly clearStaging: Statement<[]>;
   private readonly sources = new Map<string, number>();
+  private staging = false;
 
   constructor(private readonly db: Database) {
     this.find = db.prepare(
-      'SELECT d.key, d.number, d.document_type, d.reason, s.name AS source, d.reported_day FROM alert_documents d JOIN alert_document_sources s ON s.id = d.source_id WHERE d.key = ?',
+      'SELECT d.key, d.number, d.document_type, d.since, d.until, d.reason, s.name AS source, d.reported_day FROM alert_documents d JOIN alert_document_sources s ON s.id = d.source_id WHERE d.key = ?',
     );
-    this.insert = db.prepare('INSERT OR REPLACE INTO alert_documents (key, number, document_type, reason, source_id, reported_day) VALUES (?, ?, ?, ?, ?, ?)');
-    this.remove = db.prepare('DELETE FROM alert_documents WHERE key = ? AND number = ? AND document_type = ?');
+    this.insert = db.prepare('INSERT OR REPLACE INTO alert_documents (key, number, document_type, since, until, reason, source_id, reported_day) VALUES (?, ?, ?, ?, NULL, ?, ?, ?)');
+    this.removeAll = db.prepare('DELETE FROM alert_documents WHERE key = ? AND number = ? AND document_type = ?');
+    this.supersede = db.prepare('UPDATE alert_documents SET until = ? WHERE key = ? AND number = ? AND document_type = ? AND until IS NULL AND since < ?');
+    this.sweepChunk = db.prepare(
+      'DELETE FROM alert_documents WHERE (key, number, document_type, since) IN (SELECT key, number, document_type, since FROM alert_documents WHERE until IS NOT NULL AND until <= ? LIMIT ?)',
+    );
     this.sourceId = db.prepare('SELECT id FROM alert_document_sources WHERE name = ?');
     this.addSource = db.prepare('INSERT INTO alert_document_sources (name) VALUES (?)');
     // Read on every scan: prepared once.
     this.listVersion = db.prepare("SELECT version FROM reference_versions WHERE kind = 'document-list'").pluck();
+    this.markStaging = db.prepare("INSERT OR REPLACE INTO reference_staging (kind, to_version) VALUES ('document-list', ?)");
+    this.clearStaging = db.prepare("DELETE FROM reference_staging WHERE kind = 'document-list'");
+    this.recover();
   }
 
-  /** Adds or replaces entries and removes others, in one transaction. */
-  change(upserts: readonly DocumentListEntry[], removals: readonly Pick<DocumentListEntry, 'issuingState' | 'number' | 'documentType'>[] = []): void {
+  /** A delta staged when the process stopped never came into force: its rows go, the rows it superseded stand again. */
+  private recover(): void {
+    const staged: unknown = this.db.prepare("SELECT to_version FROM reference_staging WHERE kind = 'document-list'").pluck().get();
+    if (typeof staged === 'number' && staged > this.version()) this.unstage(staged);
+    else this.clearStaging.run();
+  }
+
+  /** Adds or replaces entries and removes others at the list's current version, in one transaction (a local load, not a delta). */
+  change(upserts: readonly DocumentListEntry[], removals: readonly DocumentRef[] = []): void {
+    if (this.staging) throw new Error('a document-list delta is being applied');
+    const version = this.version();
     this.db.transaction(() => {
-      for (const entry of removals) this.remove.run(documentKey(entry.issuingState, entry.number), printedNumber(entry.number), stateCode(entry.documentType));
+      for (const entry of removals) this.removeAll.run(documentKey(entry.issuingState, entry.number), printedNumber(entry.number), stateCode(entry.documentType));
       for (const entry of upserts) {
-        this.insert.run(
-          documentKey(entry.issuingState, entry.number),
-          printedNumber(entry.number),
-          stateCode(entry.documentType),
-          REASONS.indexOf(entry.reason),
-          this.source(entry.source),
-          Math.round(Date.parse(`${entry.reportedAt}T00:00:00Z`) / DAY_MS),
-        );
+        this.removeAll.run(documentKey(entry.issuingState, entry.number), printedNumber(entry.number), stateCode(entry.documentType));
+        this.write(entry, version);
       }
     })();
+  }
+
+  /**
+   * Writes a delta as rows of `toVersion`, a few hundred per turn of the
+   * event loop. Checks see none of it until the caller moves the list's
+   * version to `toVersion` and calls commit(); if it does not, unstage().
+   */
+  stage(toVersion: number, upserts: readonly DocumentListEntry[], removals: readonly DocumentRef[]): Promise<void> {
+    return withCheckpointsLeftToTheWorker(this.db, () => this.writeStaged(toVersion, upserts, removals));
+  }
+
+  private async writeStaged(toVersion: number, upserts: readonly DocumentListEntry[], removals: readonly DocumentRef[]): Promise<void> {
+    if (this.staging) throw new Error('another document-list delta is being applied');
+    this.staging = true;
+    try {
+      this.markStaging.run(toVersion);
+      const supersede = (entry: DocumentRef): void => {
+        this.supersede.run(toVersion, documentKey(entry.issuingState, entry.number), printedNumber(entry.number), stateCode(entry.documentType), toVersion);
+      };
+      const writeRemovals = this.db.transaction((refs: readonly DocumentRef[]) => refs.forEach(supersede));
+      const writeUpserts = this.db.transaction((entries: readonly DocumentListEntry[]) => {
+        for (const entry of entries) {
+          supersede(entry);
+          this.write(entry, toVersion);
+        }
+      });
+      for (let at = 0; at < removals.length; at += PACE.rowsPerTurn) {
+        writeWithoutFsync(this.db, () => writeRemovals(removals.slice(at, at + PACE.rowsPerTurn)));
+        await nextStagingTurn(PACE);
+      }
+      for (let at = 0; at < upserts.length; at += PACE.rowsPerTurn) {
+        writeWithoutFsync(this.db, () => writeUpserts(upserts.slice(at, at + PACE.rowsPerTurn)));
+        await nextStagingTurn(PACE);
+      }
+    } catch (error) {
+      this.unstage(toVersion);
+      throw error;
+    }
+  }
+
+  /** Call once the list's version is `toVersion`: sweeps the rows the delta superseded. */
+  commit(toVersion: number): void {
+    this.staging = false;
+    this.clearStaging.run();
+    void this.sweep(toVersion);
+  }
+
+  /** Takes back a staged delta that did not come into force. */
+  unstage(toVersion: number): void {
+    this.staging = false;
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM alert_documents WHERE since >= ?').run(toVersion);
+      this.db.prepare('UPDATE alert_documents SET until = NULL WHERE until >= ?').run(toVersion);
+      this.clearStaging.run();
+    })();
+  }
+
+  /** Superseded rows, a few hundred per turn; what a stop leaves is swept after the next delta. */
+  private async sweep(version: number): Promise<void> {
+    for (;;) {
+      await nextStagingTurn(PACE);
+      if (!this.db.open || this.staging) return;
+      if (writeWithoutFsync(this.db, () => this.sweepChunk.run(version, PACE.rowsPerTurn * 4)).changes === 0) return;
+    }
+  }
+
+  private write(entry: DocumentListEntry, since: number): void {
+    this.insert.run(
+      documentKey(entry.issuingState, entry.number),
+      printedNumber(entry.number),
+      stateCode(entry.documentType),
+      since,
+      REASONS.indexOf(entry.reason),
+      this.source(entry.source),
+      Math.round(Date.parse(`${entry.reportedAt}T00:00:00Z`) / DAY_MS),
+    );
   }
 
   /** The listed documents a presented one matches: the same state and number, exactly or OCR-equivalent, of the same family. */
@@ -69,8 +170,12 @@ export class DocumentList {
     const presented = printedNumber(number);
     const family = stateCode(documentCode);
     const rows: unknown[] = this.find.all(documentKey(issuingState, number));
+    if (rows.length === 0) return [];
+    const version = this.version();
     return rows.flatMap((raw): DocumentHit[] => {
       const row = DocumentRow.parse(raw);
+      // Rows of a delta still being staged, and rows one in force has superseded, are not the list.
+      if (row.since > version || (row.until !== null && row.until <= version)) return [];
       if (!sameFamily(row.document_type, family)) return [];
       const [state] = row.key.split(':');
       const entry: DocumentListEntry = {
@@ -92,7 +197,7 @@ export class DocumentList {
   }
 
   count(): number {
-    return this.db.prepare('SELECT count(*) FROM alert_documents').pluck().get() as number;
+    return this.db.prepare('SELECT count(*) FROM alert_documents WHERE until IS NULL AND since <= ?').pluck().get(this.version()) as number;
   }
 
   private source(name: string): number {

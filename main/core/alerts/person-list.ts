@@ -1,5 +1,7 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Database, Statement } from 'better-sqlite3';
+import { withCheckpointsLeftToTheWorker } from '../db/wal-checkpointer.js';
+import { writeWithoutFsync } from '../db/write-without-fsync.js';
+import { nextStagingTurn, PERSONS_PACE as PACE } from './staging-pace.js';
 import { PersonListEntry, type MrzTraveller, type PersonHit } from '../../common/contract/alert-lists.js';
 import { PersonMatcher, preparePerson, type PersonMatcherOptions } from './persons/person-matcher.js';
 
@@ -13,12 +15,6 @@ export interface PersonListLoad {
 export interface StagedPersons {
   readonly toVersion: number;
 }
-
-/**
- * Rows written, and persons prepared, per turn of the event loop: a turn
- * stays near 5 ms, so a crossing recorded meanwhile waits at most that.
- */
-const ROWS_PER_TURN = 250;
 
 /**
  * The listed persons: their durable copy in SQLite, and the matcher over them
@@ -75,7 +71,11 @@ export class PersonList {
    * until the caller moves the list's version to `toVersion` and calls commit();
    * if it does not, it calls unstage().
    */
-  async stage(toVersion: number, upserts: readonly PersonListEntry[], removals: readonly string[]): Promise<StagedPersons> {
+  stage(toVersion: number, upserts: readonly PersonListEntry[], removals: readonly string[]): Promise<StagedPersons> {
+    return withCheckpointsLeftToTheWorker(this.db, () => this.writeStaged(toVersion, upserts, removals));
+  }
+
+  private async writeStaged(toVersion: number, upserts: readonly PersonListEntry[], removals: readonly string[]): Promise<StagedPersons> {
     if (this.staging) throw new Error('another person-list delta is being applied');
     this.staging = true;
     try {
@@ -88,17 +88,17 @@ export class PersonList {
           this.insertRow.run(entry.id, toVersion, JSON.stringify(entry));
         }
       });
-      for (let at = 0; at < removals.length; at += ROWS_PER_TURN * 4) {
-        const chunk = removals.slice(at, at + ROWS_PER_TURN * 4);
-        writeRemovals(chunk);
+      for (let at = 0; at < removals.length; at += PACE.rowsPerTurn * 4) {
+        const chunk = removals.slice(at, at + PACE.rowsPerTurn * 4);
+        writeWithoutFsync(this.db, () => writeRemovals(chunk));
         this.matcher.stage([], chunk);
-        await nextTurn();
+        await nextStagingTurn(PACE);
       }
-      for (let at = 0; at < upserts.length; at += ROWS_PER_TURN) {
-        const chunk = upserts.slice(at, at + ROWS_PER_TURN);
-        writeUpserts(chunk);
+      for (let at = 0; at < upserts.length; at += PACE.rowsPerTurn) {
+        const chunk = upserts.slice(at, at + PACE.rowsPerTurn);
+        writeWithoutFsync(this.db, () => writeUpserts(chunk));
         this.matcher.stage(chunk.map(preparePerson));
-        await nextTurn();
+        await nextStagingTurn(PACE);
       }
       return { toVersion };
     } catch (error) {
@@ -127,9 +127,9 @@ export class PersonList {
   /** Superseded rows, a few thousand per turn; what a stop leaves is swept at the next start. */
   private async sweep(version: number): Promise<void> {
     for (;;) {
-      await nextTurn();
+      await nextStagingTurn(PACE);
       if (!this.db.open || this.staging) return;
-      if (this.sweepChunk.run(version, ROWS_PER_TURN * 4).changes === 0) return;
+      if (writeWithoutFsync(this.db, () => this.sweepChunk.run(version, PACE.rowsPerTurn * 4)).changes === 0) return;
     }
   }
 

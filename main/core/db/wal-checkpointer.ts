@@ -67,3 +67,21 @@ export function startWalCheckpointer(db: Database, file: string, log: Logger): W
     },
   };
 }
+
+/**
+ * Runs a long write made of many small transactions (a delta from central
+ * staged beside the lane's work) with the recording connection's own
+ * checkpoints off: it writes faster than the background worker resets the
+ * WAL, and the safety net would otherwise make some crossing's commit copy
+ * the WAL by itself. The WAL grows meanwhile (by about 1 GiB per million
+ * entries at most) and is checkpointed as usual once the work is done.
+ */
+export async function withCheckpointsLeftToTheWorker<T>(db: Database, work: () => Promise<T>): Promise<T> {
+  const pages: unknown = db.pragma('wal_autocheckpoint', { simple: true });
+  db.pragma('wal_autocheckpoint = 0');
+  try {
+    return await work();
+  } finally {
+    if (db.open) db.pragma(`wal_autocheckpoint = ${String(typeof pages === 'number' ? pages : DEFAULT_AUTOCHECKPOINT_PAGES)}`);
+  }
+}

@@ -6,6 +6,7 @@ import type { BatchAck, SyncItemKind } from '../../../sync/protocol/wire.js';
 import type { Backlog, PendingItem, RelayStore } from '../../../sync/relay/relay-port.js';
 import { deliveredThrough, markDeliveredThrough } from '../outbox/outbox.js';
 import { readStoredJson, readStoredText } from '../store/stored-json.js';
+import { writeWithoutFsync } from '../db/write-without-fsync.js';
 
 const PendingRow = z.object({
   seq: z.number().int().positive(),
@@ -104,17 +105,14 @@ export class OutboxRelayStore implements RelayStore {
    * as before. The guard's next record does not wait behind a second fsync.
    */
   acknowledge(ack: BatchAck, at: Date): void {
-    this.db.pragma('synchronous = NORMAL');
-    try {
+    writeWithoutFsync(this.db, () => {
       this.db
         .transaction(() => {
           for (const rejected of ack.rejected) this.deadLetter.run(rejected.seq, rejected.reason, at.getTime());
           markDeliveredThrough(this.db, ack.ackedThroughSeq, at);
         })
         .immediate();
-    } finally {
-      this.db.pragma('synchronous = FULL');
-    }
+    });
   }
 
   deadLetterCount(): number {

@@ -12,14 +12,14 @@ import type { VisaTable } from '../reference/visa-table.js';
 import type { DocumentListEntry } from '../../common/contract/alert-lists.js';
 import { readDocumentChange, type DocumentEntryRef } from '../../common/alerts/document-change.js';
 import type { DocumentList } from '../alerts/document-list.js';
-import type { PersonList } from '../alerts/person-list.js';
+import type { PersonList, StagedPersons } from '../alerts/person-list.js';
 import type { PersonListEntry } from '../../common/contract/alert-lists.js';
 import { readPersonChange } from '../../common/alerts/person-change.js';
 
 /** An alert-list entry: its matching comes with the alert-list check; until then it is kept as sent. */
 const AlertListEntry = z.record(z.string(), z.unknown());
 
-const CHECKED_PER_TURN = 2_000;
+const CHECKED_PER_TURN = 250;
 
 const VersionRow = z.object({ version: z.number().int().nonnegative() });
 const EntryRow = z.object({ key: z.string(), value: z.string() });
@@ -68,15 +68,16 @@ export class SqliteReferenceStore implements ReferenceStore {
       await this.applyPersons(fromVersion, toVersion, changes);
       return;
     }
-    // Read whole before the transaction: one bad entry refuses the delta, and nothing is parsed twice.
-    const documents = kind === 'document-list' ? this.readDocuments(changes) : undefined;
-    if (documents === undefined) this.checkChanges(kind, changes);
+    if (kind === 'document-list') {
+      await this.applyDocuments(fromVersion, toVersion, changes);
+      return;
+    }
+    this.checkChanges(kind, changes);
     const nextConfig = kind === 'config' ? this.mergedConfig(changes) : undefined;
     this.db
       .transaction(() => {
         this.moveVersion(kind, fromVersion, toVersion);
-        if (documents !== undefined) this.documents.change(documents.upserts, documents.removals);
-        else this.applyEntries(kind, changes);
+        this.applyEntries(kind, changes);
         // The file is written inside the transaction: if it cannot be, the version does not move and the delta comes again.
         if (nextConfig !== undefined) writeFileDurably(this.configPath, `${JSON.stringify(nextConfig, null, 2)}\n`);
       })
@@ -100,21 +101,43 @@ export class SqliteReferenceStore implements ReferenceStore {
   }
 
   /**
-   * A person list is staged as rows of its new version while crossings go on
+   * An alert list is staged as rows of its new version while crossings go on
    * being recorded, then comes into force in one short transaction that moves
-   * its version; only then does it reach the matcher.
+   * its version; only then do checks see it.
    */
-  private async applyPersons(fromVersion: number, toVersion: number, changes: readonly DeltaChange[]): Promise<void> {
-    const persons = await this.readPersons(changes);
-    if (this.version('person-list') !== fromVersion) throw new DeltaRefused(`person-list is no longer at version ${String(fromVersion)}`);
-    const staged = await this.persons.stage(toVersion, persons.upserts, persons.removals);
+  private async applyStaged(kind: DeltaKind, fromVersion: number, toVersion: number, list: { stage(): Promise<void>; unstage(): void; commit(): void }): Promise<void> {
+    if (this.version(kind) !== fromVersion) throw new DeltaRefused(`${kind} is no longer at version ${String(fromVersion)}`);
+    await list.stage();
     try {
-      this.db.transaction(() => this.moveVersion('person-list', fromVersion, toVersion)).immediate();
+      this.db.transaction(() => this.moveVersion(kind, fromVersion, toVersion)).immediate();
     } catch (error) {
-      this.persons.unstage(toVersion);
+      list.unstage();
       throw error;
     }
-    this.persons.commit(staged);
+    list.commit();
+  }
+
+  private async applyPersons(fromVersion: number, toVersion: number, changes: readonly DeltaChange[]): Promise<void> {
+    const { upserts, removals } = await this.readPersons(changes);
+    let staged: StagedPersons | undefined;
+    await this.applyStaged('person-list', fromVersion, toVersion, {
+      stage: async () => {
+        staged = await this.persons.stage(toVersion, upserts, removals);
+      },
+      unstage: () => this.persons.unstage(toVersion),
+      commit: () => {
+        if (staged !== undefined) this.persons.commit(staged);
+      },
+    });
+  }
+
+  private async applyDocuments(fromVersion: number, toVersion: number, changes: readonly DeltaChange[]): Promise<void> {
+    const { upserts, removals } = await this.readDocuments(changes);
+    await this.applyStaged('document-list', fromVersion, toVersion, {
+      stage: () => this.documents.stage(toVersion, upserts, removals),
+      unstage: () => this.documents.unstage(toVersion),
+      commit: () => this.documents.commit(toVersion),
+    });
   }
 
   private applyEntries(kind: DeltaKind, changes: readonly DeltaChange[]): void {
@@ -140,10 +163,12 @@ export class SqliteReferenceStore implements ReferenceStore {
   }
 
   /** A listed document is keyed by its entry id, so that a later delta can replace or remove exactly it. */
-  private readDocuments(changes: readonly DeltaChange[]): { upserts: DocumentListEntry[]; removals: DocumentEntryRef[] } {
+  private async readDocuments(changes: readonly DeltaChange[]): Promise<{ upserts: DocumentListEntry[]; removals: DocumentEntryRef[] }> {
     const upserts: DocumentListEntry[] = [];
     const removals: DocumentEntryRef[] = [];
-    for (const change of changes) {
+    for (const [index, change] of changes.entries()) {
+      // Checking 100,000 entries takes a while: crossings are recorded in between.
+      if (index % CHECKED_PER_TURN === CHECKED_PER_TURN - 1) await nextTurn();
       const read = readDocumentChange(change);
       if (read.ok) {
         if ('upsert' in read) upserts.push(read.upsert);

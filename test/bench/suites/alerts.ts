@@ -9,8 +9,8 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { DocumentListEntry } from '../../../main/common/contract/alert-lists.js';
 import type { Database } from 'better-sqlite3';
+import type { DocumentListEntry } from '../../../main/common/contract/alert-lists.js';
 import { documentEntryId } from '../../../main/common/alerts/document-number.js';
 import { DocumentList } from '../../../main/core/alerts/document-list.js';
 import { VisaTable } from '../../../main/core/reference/visa-table.js';
@@ -19,33 +19,13 @@ import { pino } from 'pino';
 import { openStore, DATABASE_FILE_NAME } from '../../../main/core/store/open-store.js';
 import { PersonList } from '../../../main/core/alerts/person-list.js';
 import { seededRandom } from '../../../drivers/simulator/seeded-random.js';
+import { generatedDocument as generated } from '../document-population.js';
 import { atMost, median, percentile, round, type BenchSuite } from '../suite.js';
 
 const DOCUMENTS = Number(process.env.SAHMAN_BENCH_DOCUMENTS ?? 10_000_000);
 const BATCH = 100_000;
 const CHECKS = 100_000;
 const SLTD_SCALE = 100_000_000;
-const STATES = ['UTO', 'ARM', 'GEO', 'AZE', 'RUS', 'UKR', 'KAZ', 'IRN', 'TUR', 'D', 'FRA', 'ITA', 'ESP', 'GBR', 'USA', 'CHN', 'IND', 'SYR', 'IRQ', 'LBN'];
-const REASONS = ['lost', 'stolen', 'revoked', 'invalidated'] as const;
-const SOURCES = ['SLTD', 'UTO national police', 'ARM passport service', 'consular report'];
-const ALPHANUMERIC = 'ABCDEFGHJKLMNPRTUVWXY0123456789';
-
-/** Generated document numbers: a letter or two, then digits and letters, 8 or 9 characters, as passports carry. */
-function generated(random: () => number, index: number): DocumentListEntry {
-  const pick = (text: string): string => text[Math.floor(random() * text.length)] ?? 'A';
-  let number = pick('ABCEFHKLMNPRTUVXY');
-  const length = 7 + Math.floor(random() * 2);
-  for (let position = 0; position < length; position += 1) number += pick(ALPHANUMERIC);
-  return {
-    issuingState: STATES[index % STATES.length] ?? 'UTO',
-    documentType: random() < 0.8 ? 'P' : 'ID',
-    number,
-    reason: REASONS[Math.floor(random() * REASONS.length)] ?? 'lost',
-    source: SOURCES[Math.floor(random() * SOURCES.length)] ?? 'SLTD',
-    reportedAt: new Date(Date.UTC(2015, 0, 1) + Math.floor(random() * 4000) * 86_400_000).toISOString().slice(0, 10),
-  };
-}
-
 const DELTA_ENTRIES = 100_000;
 
 /** Seconds to apply one 100,000-entry delta through the reference store, as the downlink does. */

@@ -3,38 +3,18 @@
  * appliance's SQLite file survives a restart, a damaged row is counted and
  * never matched, and a refused delta leaves the matcher as it was.
  */
-import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { PersonList } from '../../../../main/core/alerts/person-list.js';
-import { migrate } from '../../../../main/core/db/migrate.js';
-import { migrations } from '../../../../main/core/db/migrations/index.js';
-import { openDatabase } from '../../../../main/core/db/open-database.js';
 import { listed, traveller } from '../../../rigs/persons.js';
-import { tempDir } from '../../../rigs/temp-dir.js';
+import { reopenableDatabase } from '../../../rigs/reopenable-database.js';
 
 const PETRENKO = listed({ id: 'uto-0001', surname: 'Петренко', givenNames: 'Роман', birthDate: '1981-04-12', nationality: 'UTO' });
 const ERIKSSON = listed({ id: 'uto-0002', surname: 'ERIKSSON', givenNames: 'ANNA MARIA', birthDate: '1974-08-12', category: 'red-notice', action: 'arrest' });
 const AT_PETRENKO = traveller({ surname: 'PETRENKO', givenNames: 'ROMAN', birthDate: '810412', nationality: 'UTO' });
 const AT_ERIKSSON = traveller({ surname: 'ERIKSSON', givenNames: 'ANNA MARIA', birthDate: '740812' });
 
-/** The appliance's database in a fresh folder, migrated; reopen() opens the same file again, as a restart does. */
-function store(): { readonly db: Database; readonly reopen: () => Database } {
-  const file = path.join(tempDir(), 'sahman.db');
-  const open = (): Database => {
-    const db = openDatabase(file);
-    migrate(db, migrations);
-    return db;
-  };
-  const db = open();
-  return {
-    db,
-    reopen: () => {
-      db.close();
-      return open();
-    },
-  };
-}
+const store = reopenableDatabase;
 
 describe('the listed persons', () => {
   it('keeps its rows across a restart and matches them again', () => {
