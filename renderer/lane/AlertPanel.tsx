@@ -31,7 +31,14 @@ export function ListedPersons({ hits }: { readonly hits: readonly PersonHit[] })
             </p>
             <p>{t('hit.personFacts', { birthDate: day(hit.entry.birthDate), category: hit.entry.category, score: Math.round(hit.score * 100) })}</p>
             <p className="hit-action">{t('hit.action', { action: hit.entry.action })}</p>
-            <p>{hit.explanation.summary}</p>
+            <p>
+              {[
+                // ICU select keys cannot hold hyphens.
+                t('hit.birthDate', { agreement: hit.explanation.birthDate === 'day-month-swapped' ? 'swapped' : hit.explanation.birthDate }),
+                ...(hit.explanation.swapped ? [t('hit.swapped')] : []),
+                ...hit.explanation.differs.map((field) => t(field === 'sex' ? 'hit.differsSex' : 'hit.differsNationality')),
+              ].join(' · ')}
+            </p>
             <ul className="hit-parts">
               {hit.explanation.parts.map((part, index) => (
                 <li key={index}>{t('hit.part', { listed: part.listed, presented: part.presented, how: part.how, similarity: Math.round(part.similarity * 100) })}</li>

@@ -1,25 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { listDocuments } from '../rigs/document-list.js';
-import { seriousAccessibilityProblems } from './support/axe.js';
-import { changePin, createOfficer, exportedCrossings, openLane, readerBytes, screenshot, setUpTechnician, signIn, signOut, travellerZone } from './support/lane-rig.js';
+import { inEveryLanguage, SCREEN_SIZES } from './support/in-every-language.js';
+import { changePin, createOfficer, exportedCrossings, openLane, readerBytes, setUpTechnician, signIn, signOut, travellerZone } from './support/lane-rig.js';
 import { laneSuite } from './support/lane-suite.js';
 import { connectClient } from '../rigs/ws-rpc.js';
-
-const LANGUAGE_LABEL = { en: 'Language', hy: 'Լեզու', ru: 'Язык' } as const;
-
-/** The state on screen in every language, each checked by axe-core, and back to English. */
-async function inEveryLanguage(page: Page, name: string): Promise<void> {
-  let shown: keyof typeof LANGUAGE_LABEL = 'en';
-  for (const language of ['en', 'hy', 'ru'] as const) {
-    await page.getByRole('combobox', { name: LANGUAGE_LABEL[shown] }).selectOption(language);
-    shown = language;
-    await page.getByRole('combobox', { name: LANGUAGE_LABEL[language] }).waitFor();
-    await screenshot(page, `lane-${name}-${language}-1280x800`);
-    expect(await seriousAccessibilityProblems(page)).toEqual([]);
-  }
-  await page.getByRole('combobox', { name: LANGUAGE_LABEL.ru }).selectOption('en');
-}
 
 async function firstSignIn(page: Page, id: string, oneTime: string, pin: string): Promise<void> {
   await signIn(page, id, oneTime);
@@ -57,7 +42,7 @@ describe('end to end: an alert-list hit at the lane', () => {
     const decision = (name: 'Admit' | 'Refuse' | 'Refer') => page.getByRole('button', { name, exact: true });
     for (const name of ['Admit', 'Refuse', 'Refer'] as const) expect(await decision(name).isDisabled()).toBe(true);
     expect(await page.getByTestId('decision-held').textContent()).toContain('Decisions are unavailable until the alert is acknowledged.');
-    await inEveryLanguage(page, 'alert-unacknowledged');
+    await inEveryLanguage(page, 'alert-unacknowledged', SCREEN_SIZES);
 
     await alert.getByRole('button', { name: 'Acknowledge alert' }).click();
     await alert.getByText('Acknowledged by uto-guard-7').waitFor();
@@ -68,7 +53,7 @@ describe('end to end: an alert-list hit at the lane', () => {
     expect(await decision('Admit').getAttribute('aria-describedby')).not.toBeNull();
     // A guard is offered no override.
     expect(await page.getByRole('form', { name: 'Override the referral' }).count()).toBe(0);
-    await inEveryLanguage(page, 'alert-held-to-refer');
+    await inEveryLanguage(page, 'alert-held-to-refer', SCREEN_SIZES);
     // The admit key does nothing while the hit stands.
     await page.keyboard.press('F2');
     expect(await page.getByRole('dialog').count()).toBe(0);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { documentEntryId } from '../../main/common/alerts/document-number.js';
 import type { DocumentListEntry, PersonListEntry } from '../../main/common/contract/alert-lists.js';
 import { DocumentList } from '../../main/core/alerts/document-list.js';
+import { PersonList } from '../../main/core/alerts/person-list.js';
 import { openDatabase } from '../../main/core/db/open-database.js';
 import { DATABASE_FILE_NAME } from '../../main/core/store/open-store.js';
 import { SPECIMEN_PASSPORT } from './specimens.js';
@@ -37,6 +38,22 @@ export function listDocuments(dataDir: string, entries: readonly DocumentListEnt
         "INSERT INTO reference_versions (kind, version, applied_at) VALUES ('document-list', ?, ?) ON CONFLICT (kind) DO UPDATE SET version = excluded.version, applied_at = excluded.applied_at",
       ).run(version, Date.now());
     })();
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Lists persons in a stopped appliance's database, and moves the list's version as an
+ * applied delta does: the core builds its matcher from these rows when it next starts.
+ */
+export function listPersons(dataDir: string, entries: readonly PersonListEntry[], version: number): void {
+  const db = openDatabase(path.join(dataDir, DATABASE_FILE_NAME));
+  try {
+    new PersonList(db).replace(entries);
+    db.prepare(
+      "INSERT INTO reference_versions (kind, version, applied_at) VALUES ('person-list', ?, ?) ON CONFLICT (kind) DO UPDATE SET version = excluded.version, applied_at = excluded.applied_at",
+    ).run(version, Date.now());
   } finally {
     db.close();
   }

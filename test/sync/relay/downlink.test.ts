@@ -30,7 +30,7 @@ describe('reference data from central', () => {
     central.registerKey(appliance.core.config.applianceId, appliance.core.key.publicKeyBase64);
     const status = await statusWhere(supervisor, (s) => s.alarms.downlinkRefused !== null);
     // Every kind is refused alike; the alarm names whichever refusal came last.
-    expect(status.alarms.downlinkRefused).toMatch(/(visa-rules|document-list|alert-list|config): .*signature/);
+    expect(status.alarms.downlinkRefused).toMatch(/(visa-rules|document-list|person-list|alert-list|config): .*signature/);
     const assessment = await guard.call('capture.manualEntry', { format: 'TD3', fields: SPECIMEN_PASSPORT });
     expect(assessment.checks.find((check) => check.code === 'visa')).toMatchObject({ outcome: 'unavailable' });
   });
