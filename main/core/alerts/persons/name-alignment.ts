@@ -11,6 +11,13 @@ const PART_GATE = 0.8;
 const SURNAME_GATED_SCORE = 0.6;
 const GATED_SCORE = 0.65;
 const CHINESE_SIMILARITY = 0.95;
+/** Below the pair floor: a different Chinese syllable is no spelling of the same word. */
+const DIFFERENT_SYLLABLE_SIMILARITY = 0.7;
+
+function oneSyllableEach(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const single = (readings: ReadonlySet<string>): boolean => readings.size > 0 && [...readings].every((reading) => !reading.includes('-'));
+  return single(a) && single(b);
+}
 const TRUNCATED_SIMILARITY = 0.95;
 
 /**
@@ -62,6 +69,9 @@ function compareUnits(listed: NameUnit, presented: NameUnit, cutShort: boolean):
   if (similarity < CHINESE_SIMILARITY && sameChineseName(listed.chinese, presented.chinese)) {
     similarity = CHINESE_SIMILARITY;
     how = 'transliteration';
+  } else if (similarity < 1 && oneSyllableEach(listed.chinese, presented.chinese) && !sameChineseName(listed.chinese, presented.chinese)) {
+    // WANG and HUANG, ZHANG and ZHENG sound alike to the edit distance, yet are two surnames: two different syllables are two names.
+    similarity = Math.min(similarity, DIFFERENT_SYLLABLE_SIMILARITY);
   }
   // The MRZ cut the last word: what is left must agree with the start of the listed word.
   if (cutShort && presented.last && presented.letters.length < listed.letters.length && similarity < TRUNCATED_SIMILARITY) {

@@ -154,9 +154,15 @@ describe('matching a traveller against listed persons', () => {
   // Known limitation, kept visible: the sound comparison scores WANG/HUANG (and ZHANG/ZHENG) as one name in two
   // systems (V~U and an optional H are cheap steps), although in Pinyin they are two surnames (王, 黄). When fixed,
   // turn this into an ordinary test.
-  it.fails('keeps WANG and HUANG, two Pinyin surnames, apart', () => {
+  it('keeps WANG and HUANG, two Pinyin surnames, apart', () => {
     const wang = listed({ id: 'uto-0012', surname: 'WANG', givenNames: 'WEI', birthDate: '1985-03-03' });
     expect(matcher(wang).match(traveller({ surname: 'HUANG', givenNames: 'WEI', birthDate: '850303' }))).toEqual([]);
+    const zhang = listed({ id: 'uto-0013', surname: 'ZHANG', givenNames: 'WEI', birthDate: '1985-03-03' });
+    expect(matcher(zhang).match(traveller({ surname: 'ZHENG', givenNames: 'WEI', birthDate: '850303' }))).toEqual([]);
+    // One syllable in two romanisations is still one name.
+    expect(ids(matcher(zhang).match(traveller({ surname: 'CHANG', givenNames: 'WEI', birthDate: '850303' })))).toEqual(['uto-0013']);
+    const li = listed({ id: 'uto-0014', surname: 'LI', givenNames: 'NA', birthDate: '1990-01-02' });
+    expect(ids(matcher(li).match(traveller({ surname: 'LEE', givenNames: 'NA', birthDate: '900102' })))).toEqual(['uto-0014']);
   });
 
   it('honours the category’s threshold, and one given for the check', () => {
