@@ -102,7 +102,7 @@ export class DocumentList {
     if (this.staging) throw new Error('another document-list delta is being applied');
     this.staging = true;
     try {
-      this.markStaging.run(toVersion);
+      writeWithoutFsync(this.db, () => this.markStaging.run(toVersion));
       const supersede = (entry: DocumentRef): void => {
         this.supersede.run(toVersion, documentKey(entry.issuingState, entry.number), printedNumber(entry.number), stateCode(entry.documentType), toVersion);
       };
@@ -130,7 +130,7 @@ export class DocumentList {
   /** Call once the list's version is `toVersion`: sweeps the rows the delta superseded. */
   commit(toVersion: number): void {
     this.staging = false;
-    this.clearStaging.run();
+    writeWithoutFsync(this.db, () => this.clearStaging.run());
     void this.sweep(toVersion);
   }
 

@@ -33,6 +33,9 @@ export class PersonList {
   private readonly sweepChunk: Statement<[number, number]>;
   private readonly listVersion: Statement<[]>;
   private staging = false;
+  private compacting = false;
+  /** The work a committed delta leaves (compaction, sweeping): the next delta waits for it. */
+  private settling: Promise<void> = Promise.resolve();
   readonly load: PersonListLoad;
 
   constructor(
@@ -71,7 +74,9 @@ export class PersonList {
    * until the caller moves the list's version to `toVersion` and calls commit();
    * if it does not, it calls unstage().
    */
-  stage(toVersion: number, upserts: readonly PersonListEntry[], removals: readonly string[]): Promise<StagedPersons> {
+  async stage(toVersion: number, upserts: readonly PersonListEntry[], removals: readonly string[]): Promise<StagedPersons> {
+    if (this.staging) throw new Error('another person-list delta is being applied');
+    await this.settling.catch(() => undefined);
     return withCheckpointsLeftToTheWorker(this.db, () => this.writeStaged(toVersion, upserts, removals));
   }
 
@@ -109,9 +114,20 @@ export class PersonList {
 
   /** Puts a staged delta whose version is now the list's in force in the matcher, and sweeps the rows it superseded. */
   commit(staged: StagedPersons): void {
-    this.staging = false;
     this.matcher.commitStaged();
-    void this.sweep(staged.toVersion);
+    this.staging = false;
+    this.settling = this.afterCommit(staged.toVersion);
+  }
+
+  /** Compacts the matcher if the delta left it holey, then sweeps; the next delta starts once both are done. */
+  private async afterCommit(toVersion: number): Promise<void> {
+    this.compacting = true;
+    try {
+      if (this.matcher.holey) await this.matcher.compact(() => nextStagingTurn(PACE));
+    } finally {
+      this.compacting = false;
+    }
+    await this.sweep(toVersion);
   }
 
   /** Takes back a staged delta that did not come into force. */
@@ -135,7 +151,7 @@ export class PersonList {
 
   /** Adds or replaces entries and removes others at the list's current version, in one transaction of its own. */
   replace(upserts: readonly PersonListEntry[], removals: readonly string[] = []): void {
-    if (this.staging) throw new Error('a person-list delta is being applied');
+    if (this.staging || this.compacting) throw new Error('a person-list delta is being applied');
     const version = this.version();
     this.db.transaction(() => {
       for (const id of removals) this.deleteId.run(id);

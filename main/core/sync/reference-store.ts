@@ -7,6 +7,7 @@ import { VisaRequirement } from '../../common/contract/document-checks.js';
 import type { DeltaChange, DeltaKind } from '../../../sync/protocol/wire.js';
 import type { ReferenceStore } from '../../../sync/relay/downlink.js';
 import { writeFileDurably } from '../fs/durable-write.js';
+import { writeWithoutFsync } from '../db/write-without-fsync.js';
 import { firstIssuePath } from '../../common/contract/describe-issues.js';
 import type { VisaTable } from '../reference/visa-table.js';
 import type { DocumentListEntry } from '../../common/contract/alert-lists.js';
@@ -109,7 +110,8 @@ export class SqliteReferenceStore implements ReferenceStore {
     if (this.version(kind) !== fromVersion) throw new DeltaRefused(`${kind} is no longer at version ${String(fromVersion)}`);
     await list.stage();
     try {
-      this.db.transaction(() => this.moveVersion(kind, fromVersion, toVersion)).immediate();
+      // Without an fsync of its own: a version move lost to a power cut only means the delta is fetched and staged again.
+      writeWithoutFsync(this.db, () => this.db.transaction(() => this.moveVersion(kind, fromVersion, toVersion)).immediate());
     } catch (error) {
       list.unstage();
       throw error;

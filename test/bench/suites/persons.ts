@@ -37,7 +37,8 @@ const PERSONS = Number(process.env.SAHMAN_BENCH_PERSONS ?? 100_000);
 const CHECKS = 4_000;
 const UNKNOWN_DATE_CHECKS = 200;
 const CROSSING_EVERY_MS = 20;
-const BASELINE_CROSSINGS = 250;
+const BASELINE_CROSSINGS = 200;
+const DELTA_ROUNDS = 3;
 
 /** A generated Utopian traveller's passport, typed in: never a real person. */
 function passport(index: number): ManualDocumentFields {
@@ -87,10 +88,6 @@ async function recordWhile(lane: CaptureService, apply: () => Promise<void>): Pr
   return { samples, seconds: (performance.now() - started) / 1000 };
 }
 
-function latencies(samples: readonly number[]): { crossings: number; p50Ms: number; p99Ms: number } {
-  return { crossings: samples.length, p50Ms: round(median(samples), 2), p99Ms: round(percentile(samples, 99), 2) };
-}
-
 export const suite: BenchSuite = {
   name: 'persons',
   async run() {
@@ -126,14 +123,22 @@ export const suite: BenchSuite = {
       const config = defaultConfig('uto-bench');
       new OfficerStore(db).create({ id: 'uto-guard-1', displayName: 'Guard', roles: ['guard'], pinHash: await hashPin('000000', { N: 1 << 10, r: 8, p: 1 }), mustChangePin: false }, new Date());
       const lane = new CaptureService({ db, audit: new AuditTrail(db, config.applianceId), config, visaRules: new Map([['UTO', 'visa-free']]), persons, scans$: EMPTY, log });
-      const before = await recordCrossings(lane, (recorded) => recorded >= BASELINE_CROSSINGS);
-      const update = entries.map((entry, index) => ({ key: entry.id, value: { ...generatedPerson(random, index), id: entry.id } }));
-      const duringPersons = await recordWhile(lane, () => reference.apply('person-list', 1, 2, update));
-      const documentChanges = Array.from({ length: PERSONS }, (_, index) => {
-        const entry = generatedDocument(random, index);
-        return { key: documentEntryId(entry), value: entry };
-      });
-      const duringDocuments = await recordWhile(lane, () => reference.apply('document-list', 0, 1, documentChanges));
+      // Rounds, each a quiet spell then both deltas: one slow fsync of a shared disk decides a p99 of 200, so the median round's counts.
+      const rounds: { before: number[]; persons: { samples: number[]; seconds: number }; documents: { samples: number[]; seconds: number } }[] = [];
+      for (let round = 0; round < DELTA_ROUNDS; round += 1) {
+        const before = await recordCrossings(lane, (recorded) => recorded >= BASELINE_CROSSINGS);
+        const update = entries.map((entry, index) => ({ key: entry.id, value: { ...generatedPerson(random, index), id: entry.id } }));
+        const personsDuring = await recordWhile(lane, () => reference.apply('person-list', round + 1, round + 2, update));
+        const documentChanges = Array.from({ length: PERSONS }, (_, index) => {
+          const entry = generatedDocument(random, index);
+          return { key: documentEntryId(entry), value: entry };
+        });
+        const documentsDuring = await recordWhile(lane, () => reference.apply('document-list', round, round + 1, documentChanges));
+        rounds.push({ before, persons: personsDuring, documents: documentsDuring });
+      }
+      const p99Of = (samples: readonly number[]): number => percentile(samples, 99);
+      const medianP99 = (pick: (round: (typeof rounds)[number]) => readonly number[]): number => median(rounds.map((round) => p99Of(pick(round))));
+      const p99Before = medianP99((round) => round.before);
       lane.close();
       await store.close();
       return {
@@ -143,13 +148,14 @@ export const suite: BenchSuite = {
         checkWithUnknownBirthDate: { checks: UNKNOWN_DATE_CHECKS, p50Ms: round(median(unknownDate), 2), p99Ms: round(percentile(unknownDate, 99), 2) },
         heapMb: round(process.memoryUsage().heapUsed / 1e6, 0),
         recordingDuringDelta: {
-          deltaSeconds: round(duringPersons.seconds, 2),
-          before: latencies(before),
-          during: latencies(duringPersons.samples),
-          p99Ratio: round(percentile(duringPersons.samples, 99) / percentile(before, 99), 2),
-          documentDeltaSeconds: round(duringDocuments.seconds, 2),
-          duringDocumentDelta: latencies(duringDocuments.samples),
-          documentP99Ratio: round(percentile(duringDocuments.samples, 99) / percentile(before, 99), 2),
+          rounds: DELTA_ROUNDS,
+          personDeltaSeconds: round(median(rounds.map((r) => r.persons.seconds)), 2),
+          documentDeltaSeconds: round(median(rounds.map((r) => r.documents.seconds)), 2),
+          before: { p50Ms: round(median(rounds.flatMap((r) => r.before)), 2), p99Ms: round(p99Before, 2) },
+          duringPersonDelta: { p50Ms: round(median(rounds.flatMap((r) => r.persons.samples)), 2), p99Ms: round(medianP99((r) => r.persons.samples), 2) },
+          duringDocumentDelta: { p50Ms: round(median(rounds.flatMap((r) => r.documents.samples)), 2), p99Ms: round(medianP99((r) => r.documents.samples), 2) },
+          personP99Ratio: round(medianP99((r) => r.persons.samples) / p99Before, 2),
+          documentP99Ratio: round(medianP99((r) => r.documents.samples) / p99Before, 2),
         },
       };
     } finally {

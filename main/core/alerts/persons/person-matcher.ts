@@ -15,6 +15,7 @@ const SHORTEST_NAME_FIELD = 30;
 /** A differing sex or nationality lowers a score, never raises it: a traveller may hold another passport. */
 const DIFFERS_FACTOR = 0.95;
 const MAX_HITS = 20;
+const COMPACTED_PER_TURN = 2_000;
 
 export interface PersonMatcherOptions {
   /** Thresholds by list category; others use DEFAULT_PERSON_THRESHOLD. */
@@ -135,7 +136,33 @@ export class PersonMatcher {
       this.slotOf.set(person.entry.id, slot);
       this.pending[slot] = 0;
     }
-    this.rebuildIfHoley();
+    // No rebuild here: a large change leaves many holes, and the caller compacts them a part at a time (compact()).
+  }
+
+  /** Whether holes outnumber the living enough that checks would do better over a fresh index. */
+  get holey(): boolean {
+    const holes = this.people.length - this.slotOf.size;
+    return holes > 1024 && holes > this.slotOf.size;
+  }
+
+  /**
+   * Files the living persons afresh, a few thousand per `turn`, and swaps the
+   * fresh index in at once: checks meanwhile use the old one, which stays
+   * valid as long as the caller changes nothing until this resolves.
+   */
+  async compact(turn: () => Promise<unknown>): Promise<void> {
+    const living = [...this.slotOf.values()].sort((x, y) => x - y).flatMap((slot) => this.people[slot] ?? []);
+    const fresh = new PersonMatcher([], { thresholds: this.thresholds });
+    for (let at = 0; at < living.length; at += COMPACTED_PER_TURN) {
+      for (const person of living.slice(at, at + COMPACTED_PER_TURN)) fresh.addPrepared(person);
+      await turn();
+    }
+    this.people = fresh.people;
+    this.births = fresh.births;
+    this.pending = fresh.pending;
+    this.index = fresh.index;
+    this.slotOf.clear();
+    for (const [id, slot] of fresh.slotOf) this.slotOf.set(id, slot);
   }
 
   discardStaged(): void {
@@ -145,9 +172,7 @@ export class PersonMatcher {
 
   /** Holes cost a skipped slot per posting read; once they outnumber the living, everyone is filed afresh. */
   private rebuildIfHoley(): void {
-    if (this.staged !== undefined) return;
-    const holes = this.people.length - this.slotOf.size;
-    if (holes > 1024 && holes > this.slotOf.size) this.rebuild();
+    if (this.staged === undefined && this.holey) this.rebuild();
   }
 
   private file(person: IndexedPerson, pending: boolean): number {
