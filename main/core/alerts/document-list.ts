@@ -1,7 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { withCheckpointsLeftToTheWorker } from '../db/wal-checkpointer.js';
-import { writeWithoutFsync } from '../db/write-without-fsync.js';
-import { nextStagingTurn, DOCUMENTS_PACE as PACE } from './staging-pace.js';
+import { DOCUMENTS_PACE as PACE } from './staging-pace.js';
+import { stagingPass, VersionedRows } from './versioned-rows.js';
 import * as z from 'zod';
 import { DocumentListReason, type DocumentHit, type DocumentListEntry } from '../../common/contract/alert-lists.js';
 import { documentKey, printedNumber, stateCode } from '../../common/alerts/document-number.js';
@@ -41,14 +40,11 @@ export class DocumentList {
   private readonly insert: Statement<[string, string, string, number, number, number, number]>;
   private readonly removeAll: Statement<[string, string, string]>;
   private readonly supersede: Statement<[number, string, string, string, number]>;
-  private readonly sweepChunk: Statement<[number, number]>;
   private readonly sourceId: Statement<[string], { id: number }>;
   private readonly listVersion: Statement<[]>;
   private readonly addSource: Statement<[string]>;
-  private readonly markStaging: Statement<[number]>;
-  private readonly clearStaging: Statement<[]>;
+  private readonly rows: VersionedRows;
   private readonly sources = new Map<string, number>();
-  private staging = false;
 
   constructor(private readonly db: Database) {
     this.find = db.prepare(
@@ -57,28 +53,16 @@ export class DocumentList {
     this.insert = db.prepare('INSERT OR REPLACE INTO alert_documents (key, number, document_type, since, until, reason, source_id, reported_day) VALUES (?, ?, ?, ?, NULL, ?, ?, ?)');
     this.removeAll = db.prepare('DELETE FROM alert_documents WHERE key = ? AND number = ? AND document_type = ?');
     this.supersede = db.prepare('UPDATE alert_documents SET until = ? WHERE key = ? AND number = ? AND document_type = ? AND until IS NULL AND since < ?');
-    this.sweepChunk = db.prepare(
-      'DELETE FROM alert_documents WHERE (key, number, document_type, since) IN (SELECT key, number, document_type, since FROM alert_documents WHERE until IS NOT NULL AND until <= ? LIMIT ?)',
-    );
     this.sourceId = db.prepare('SELECT id FROM alert_document_sources WHERE name = ?');
     this.addSource = db.prepare('INSERT INTO alert_document_sources (name) VALUES (?)');
     // Read on every scan: prepared once.
     this.listVersion = db.prepare("SELECT version FROM reference_versions WHERE kind = 'document-list'").pluck();
-    this.markStaging = db.prepare("INSERT OR REPLACE INTO reference_staging (kind, to_version) VALUES ('document-list', ?)");
-    this.clearStaging = db.prepare("DELETE FROM reference_staging WHERE kind = 'document-list'");
-    this.recover();
-  }
-
-  /** A delta staged when the process stopped never came into force: its rows go, the rows it superseded stand again. */
-  private recover(): void {
-    const staged: unknown = this.db.prepare("SELECT to_version FROM reference_staging WHERE kind = 'document-list'").pluck().get();
-    if (typeof staged === 'number' && staged > this.version()) this.unstage(staged);
-    else this.clearStaging.run();
+    this.rows = new VersionedRows(db, { kind: 'document-list', table: 'alert_documents', key: 'key, number, document_type' }, PACE, () => this.version());
   }
 
   /** Adds or replaces entries and removes others at the list's current version, in one transaction (a local load, not a delta). */
   change(upserts: readonly DocumentListEntry[], removals: readonly DocumentRef[] = []): void {
-    if (this.staging) throw new Error('a document-list delta is being applied');
+    if (this.rows.busy) throw new Error('a document-list delta is being applied');
     const version = this.version();
     this.db.transaction(() => {
       for (const entry of removals) this.removeAll.run(documentKey(entry.issuingState, entry.number), printedNumber(entry.number), stateCode(entry.documentType));
@@ -95,62 +79,28 @@ export class DocumentList {
    * version to `toVersion` and calls commit(); if it does not, unstage().
    */
   stage(toVersion: number, upserts: readonly DocumentListEntry[], removals: readonly DocumentRef[]): Promise<void> {
-    return withCheckpointsLeftToTheWorker(this.db, () => this.writeStaged(toVersion, upserts, removals));
-  }
-
-  private async writeStaged(toVersion: number, upserts: readonly DocumentListEntry[], removals: readonly DocumentRef[]): Promise<void> {
-    if (this.staging) throw new Error('another document-list delta is being applied');
-    this.staging = true;
-    try {
-      writeWithoutFsync(this.db, () => this.markStaging.run(toVersion));
-      const supersede = (entry: DocumentRef): void => {
-        this.supersede.run(toVersion, documentKey(entry.issuingState, entry.number), printedNumber(entry.number), stateCode(entry.documentType), toVersion);
-      };
-      const writeRemovals = this.db.transaction((refs: readonly DocumentRef[]) => refs.forEach(supersede));
-      const writeUpserts = this.db.transaction((entries: readonly DocumentListEntry[]) => {
+    const supersede = (entry: DocumentRef): void => {
+      this.supersede.run(toVersion, documentKey(entry.issuingState, entry.number), printedNumber(entry.number), stateCode(entry.documentType), toVersion);
+    };
+    return this.rows.stage(toVersion, [
+      stagingPass(removals, PACE.rowsPerTurn, (refs) => refs.forEach(supersede)),
+      stagingPass(upserts, PACE.rowsPerTurn, (entries) => {
         for (const entry of entries) {
           supersede(entry);
           this.write(entry, toVersion);
         }
-      });
-      for (let at = 0; at < removals.length; at += PACE.rowsPerTurn) {
-        writeWithoutFsync(this.db, () => writeRemovals(removals.slice(at, at + PACE.rowsPerTurn)));
-        await nextStagingTurn(PACE);
-      }
-      for (let at = 0; at < upserts.length; at += PACE.rowsPerTurn) {
-        writeWithoutFsync(this.db, () => writeUpserts(upserts.slice(at, at + PACE.rowsPerTurn)));
-        await nextStagingTurn(PACE);
-      }
-    } catch (error) {
-      this.unstage(toVersion);
-      throw error;
-    }
+      }),
+    ]);
   }
 
   /** Call once the list's version is `toVersion`: sweeps the rows the delta superseded. */
   commit(toVersion: number): void {
-    this.staging = false;
-    writeWithoutFsync(this.db, () => this.clearStaging.run());
-    void this.sweep(toVersion);
+    void this.rows.finish(toVersion);
   }
 
   /** Takes back a staged delta that did not come into force. */
   unstage(toVersion: number): void {
-    this.staging = false;
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM alert_documents WHERE since >= ?').run(toVersion);
-      this.db.prepare('UPDATE alert_documents SET until = NULL WHERE until >= ?').run(toVersion);
-      this.clearStaging.run();
-    })();
-  }
-
-  /** Superseded rows, a few hundred per turn; what a stop leaves is swept after the next delta. */
-  private async sweep(version: number): Promise<void> {
-    for (;;) {
-      await nextStagingTurn(PACE);
-      if (!this.db.open || this.staging) return;
-      if (writeWithoutFsync(this.db, () => this.sweepChunk.run(version, PACE.rowsPerTurn * 4)).changes === 0) return;
-    }
+    this.rows.takeBack(toVersion);
   }
 
   private write(entry: DocumentListEntry, since: number): void {

@@ -1,7 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { withCheckpointsLeftToTheWorker } from '../db/wal-checkpointer.js';
-import { writeWithoutFsync } from '../db/write-without-fsync.js';
 import { nextStagingTurn, PERSONS_PACE as PACE } from './staging-pace.js';
+import { stagingPass, VersionedRows } from './versioned-rows.js';
 import { PersonListEntry, type MrzTraveller, type PersonHit } from '../../common/contract/alert-lists.js';
 import { PersonMatcher, preparePerson, type PersonMatcherOptions } from './persons/person-matcher.js';
 
@@ -9,11 +8,6 @@ import { PersonMatcher, preparePerson, type PersonMatcherOptions } from './perso
 export interface PersonListLoad {
   readonly loaded: number;
   readonly damaged: number;
-}
-
-/** A delta written as rows of its version and filed in the matcher, not yet in force: commit() puts it in force. */
-export interface StagedPersons {
-  readonly toVersion: number;
 }
 
 /**
@@ -30,9 +24,8 @@ export class PersonList {
   private readonly supersede: Statement<[number, string, number]>;
   private readonly insertRow: Statement<[string, number, string]>;
   private readonly deleteId: Statement<[string]>;
-  private readonly sweepChunk: Statement<[number, number]>;
   private readonly listVersion: Statement<[]>;
-  private staging = false;
+  private readonly rows: VersionedRows;
   private compacting = false;
   /** The work a committed delta leaves (compaction, sweeping): the next delta waits for it. */
   private settling: Promise<void> = Promise.resolve();
@@ -46,18 +39,11 @@ export class PersonList {
     this.supersede = db.prepare('UPDATE alert_persons SET until = ? WHERE id = ? AND until IS NULL AND since < ?');
     this.insertRow = db.prepare('INSERT OR REPLACE INTO alert_persons (id, since, until, entry) VALUES (?, ?, NULL, ?)');
     this.deleteId = db.prepare('DELETE FROM alert_persons WHERE id = ?');
-    this.sweepChunk = db.prepare('DELETE FROM alert_persons WHERE (id, since) IN (SELECT id, since FROM alert_persons WHERE until IS NOT NULL AND until <= ? LIMIT ?)');
     this.listVersion = db.prepare("SELECT version FROM reference_versions WHERE kind = 'person-list'").pluck();
-    const version = this.version();
-    // A delta staged when the process stopped never came into force: its rows go, the rows it superseded stand again.
-    db.transaction(() => {
-      db.prepare('DELETE FROM alert_persons WHERE since > ?').run(version);
-      db.prepare('UPDATE alert_persons SET until = NULL WHERE until > ?').run(version);
-      db.prepare('DELETE FROM alert_persons WHERE until IS NOT NULL').run();
-    })();
+    this.rows = new VersionedRows(db, { kind: 'person-list', table: 'alert_persons', key: 'id' }, PACE, () => this.version());
     let loaded = 0;
     let damaged = 0;
-    for (const raw of db.prepare('SELECT entry FROM alert_persons WHERE until IS NULL').pluck().iterate()) {
+    for (const raw of db.prepare('SELECT entry FROM alert_persons WHERE until IS NULL AND since <= ?').pluck().iterate(this.version())) {
       const entry = typeof raw === 'string' ? safeEntry(raw) : undefined;
       if (entry === undefined) damaged += 1;
       else {
@@ -69,54 +55,38 @@ export class PersonList {
   }
 
   /**
-   * Writes a delta as rows of `toVersion`, a few hundred per turn of the event
-   * loop, and prepares its persons for the matcher. Nothing changes for checks
-   * until the caller moves the list's version to `toVersion` and calls commit();
-   * if it does not, it calls unstage().
+   * Writes a delta as rows of `toVersion`, a few per turn of the event loop,
+   * and files its persons in the matcher, passed by until commit(). Nothing
+   * changes for checks until the caller moves the list's version to
+   * `toVersion` and calls commit(); if it does not, it calls unstage().
    */
-  async stage(toVersion: number, upserts: readonly PersonListEntry[], removals: readonly string[]): Promise<StagedPersons> {
-    if (this.staging) throw new Error('another person-list delta is being applied');
+  async stage(toVersion: number, upserts: readonly PersonListEntry[], removals: readonly string[]): Promise<void> {
+    // The last delta's compaction must finish first: it swaps the matcher's index.
     await this.settling.catch(() => undefined);
-    return withCheckpointsLeftToTheWorker(this.db, () => this.writeStaged(toVersion, upserts, removals));
-  }
-
-  private async writeStaged(toVersion: number, upserts: readonly PersonListEntry[], removals: readonly string[]): Promise<StagedPersons> {
-    if (this.staging) throw new Error('another person-list delta is being applied');
-    this.staging = true;
     try {
-      const writeRemovals = this.db.transaction((ids: readonly string[]) => {
-        for (const id of ids) this.supersede.run(toVersion, id, toVersion);
-      });
-      const writeUpserts = this.db.transaction((entries: readonly PersonListEntry[]) => {
-        for (const entry of entries) {
-          this.supersede.run(toVersion, entry.id, toVersion);
-          this.insertRow.run(entry.id, toVersion, JSON.stringify(entry));
-        }
-      });
-      for (let at = 0; at < removals.length; at += PACE.rowsPerTurn * 4) {
-        const chunk = removals.slice(at, at + PACE.rowsPerTurn * 4);
-        writeWithoutFsync(this.db, () => writeRemovals(chunk));
-        this.matcher.stage([], chunk);
-        await nextStagingTurn(PACE);
-      }
-      for (let at = 0; at < upserts.length; at += PACE.rowsPerTurn) {
-        const chunk = upserts.slice(at, at + PACE.rowsPerTurn);
-        writeWithoutFsync(this.db, () => writeUpserts(chunk));
-        this.matcher.stage(chunk.map(preparePerson));
-        await nextStagingTurn(PACE);
-      }
-      return { toVersion };
+      await this.rows.stage(toVersion, [
+        stagingPass(removals, PACE.rowsPerTurn * 4, (ids) => {
+          for (const id of ids) this.supersede.run(toVersion, id, toVersion);
+          this.matcher.stage([], ids);
+        }),
+        stagingPass(upserts, PACE.rowsPerTurn, (entries) => {
+          for (const entry of entries) {
+            this.supersede.run(toVersion, entry.id, toVersion);
+            this.insertRow.run(entry.id, toVersion, JSON.stringify(entry));
+          }
+          this.matcher.stage(entries.map(preparePerson));
+        }),
+      ]);
     } catch (error) {
-      this.unstage(toVersion);
+      this.matcher.discardStaged();
       throw error;
     }
   }
 
-  /** Puts a staged delta whose version is now the list's in force in the matcher, and sweeps the rows it superseded. */
-  commit(staged: StagedPersons): void {
+  /** Puts a staged delta whose version is now the list's in force in the matcher; then compacts it if need be, and sweeps. */
+  commit(toVersion: number): void {
     this.matcher.commitStaged();
-    this.staging = false;
-    this.settling = this.afterCommit(staged.toVersion);
+    this.settling = this.afterCommit(toVersion);
   }
 
   /** Compacts the matcher if the delta left it holey, then sweeps; the next delta starts once both are done. */
@@ -127,31 +97,18 @@ export class PersonList {
     } finally {
       this.compacting = false;
     }
-    await this.sweep(toVersion);
+    await this.rows.finish(toVersion);
   }
 
   /** Takes back a staged delta that did not come into force. */
   unstage(toVersion: number): void {
-    this.staging = false;
     this.matcher.discardStaged();
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM alert_persons WHERE since = ?').run(toVersion);
-      this.db.prepare('UPDATE alert_persons SET until = NULL WHERE until = ?').run(toVersion);
-    })();
-  }
-
-  /** Superseded rows, a few thousand per turn; what a stop leaves is swept at the next start. */
-  private async sweep(version: number): Promise<void> {
-    for (;;) {
-      await nextStagingTurn(PACE);
-      if (!this.db.open || this.staging) return;
-      if (writeWithoutFsync(this.db, () => this.sweepChunk.run(version, PACE.rowsPerTurn * 4)).changes === 0) return;
-    }
+    this.rows.takeBack(toVersion);
   }
 
   /** Adds or replaces entries and removes others at the list's current version, in one transaction of its own. */
   replace(upserts: readonly PersonListEntry[], removals: readonly string[] = []): void {
-    if (this.staging || this.compacting) throw new Error('a person-list delta is being applied');
+    if (this.rows.busy || this.compacting) throw new Error('a person-list delta is being applied');
     const version = this.version();
     this.db.transaction(() => {
       for (const id of removals) this.deleteId.run(id);

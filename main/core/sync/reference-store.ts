@@ -13,7 +13,7 @@ import type { VisaTable } from '../reference/visa-table.js';
 import type { DocumentListEntry } from '../../common/contract/alert-lists.js';
 import { readDocumentChange, type DocumentEntryRef } from '../../common/alerts/document-change.js';
 import type { DocumentList } from '../alerts/document-list.js';
-import type { PersonList, StagedPersons } from '../alerts/person-list.js';
+import type { PersonList } from '../alerts/person-list.js';
 import type { PersonListEntry } from '../../common/contract/alert-lists.js';
 import { readPersonChange } from '../../common/alerts/person-change.js';
 
@@ -24,6 +24,13 @@ const CHECKED_PER_TURN = 250;
 
 const VersionRow = z.object({ version: z.number().int().nonnegative() });
 const EntryRow = z.object({ key: z.string(), value: z.string() });
+
+/** An alert list whose deltas are staged beside the lane's work, then put in force when their version moves (alerts/versioned-rows.ts). */
+interface StagedList<U, R> {
+  stage(toVersion: number, upserts: readonly U[], removals: readonly R[]): Promise<void>;
+  unstage(toVersion: number): void;
+  commit(toVersion: number): void;
+}
 
 /** The delta central sent cannot be applied here; nothing of it was kept. */
 export class DeltaRefused extends Error {
@@ -66,11 +73,11 @@ export class SqliteReferenceStore implements ReferenceStore {
 
   async apply(kind: DeltaKind, fromVersion: number, toVersion: number, changes: readonly DeltaChange[]): Promise<void> {
     if (kind === 'person-list') {
-      await this.applyPersons(fromVersion, toVersion, changes);
+      await this.applyStaged(kind, fromVersion, toVersion, this.persons, await this.readPersons(changes));
       return;
     }
     if (kind === 'document-list') {
-      await this.applyDocuments(fromVersion, toVersion, changes);
+      await this.applyStaged(kind, fromVersion, toVersion, this.documents, await this.readDocuments(changes));
       return;
     }
     this.checkChanges(kind, changes);
@@ -106,40 +113,17 @@ export class SqliteReferenceStore implements ReferenceStore {
    * being recorded, then comes into force in one short transaction that moves
    * its version; only then do checks see it.
    */
-  private async applyStaged(kind: DeltaKind, fromVersion: number, toVersion: number, list: { stage(): Promise<void>; unstage(): void; commit(): void }): Promise<void> {
+  private async applyStaged<U, R>(kind: DeltaKind, fromVersion: number, toVersion: number, list: StagedList<U, R>, read: { upserts: readonly U[]; removals: readonly R[] }): Promise<void> {
     if (this.version(kind) !== fromVersion) throw new DeltaRefused(`${kind} is no longer at version ${String(fromVersion)}`);
-    await list.stage();
+    await list.stage(toVersion, read.upserts, read.removals);
     try {
       // Without an fsync of its own: a version move lost to a power cut only means the delta is fetched and staged again.
       writeWithoutFsync(this.db, () => this.db.transaction(() => this.moveVersion(kind, fromVersion, toVersion)).immediate());
     } catch (error) {
-      list.unstage();
+      list.unstage(toVersion);
       throw error;
     }
-    list.commit();
-  }
-
-  private async applyPersons(fromVersion: number, toVersion: number, changes: readonly DeltaChange[]): Promise<void> {
-    const { upserts, removals } = await this.readPersons(changes);
-    let staged: StagedPersons | undefined;
-    await this.applyStaged('person-list', fromVersion, toVersion, {
-      stage: async () => {
-        staged = await this.persons.stage(toVersion, upserts, removals);
-      },
-      unstage: () => this.persons.unstage(toVersion),
-      commit: () => {
-        if (staged !== undefined) this.persons.commit(staged);
-      },
-    });
-  }
-
-  private async applyDocuments(fromVersion: number, toVersion: number, changes: readonly DeltaChange[]): Promise<void> {
-    const { upserts, removals } = await this.readDocuments(changes);
-    await this.applyStaged('document-list', fromVersion, toVersion, {
-      stage: () => this.documents.stage(toVersion, upserts, removals),
-      unstage: () => this.documents.unstage(toVersion),
-      commit: () => this.documents.commit(toVersion),
-    });
+    list.commit(toVersion);
   }
 
   private applyEntries(kind: DeltaKind, changes: readonly DeltaChange[]): void {
