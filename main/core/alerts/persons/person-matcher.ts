@@ -151,7 +151,7 @@ export class PersonMatcher {
    * valid as long as the caller changes nothing until this resolves.
    */
   async compact(turn: () => Promise<unknown>): Promise<void> {
-    const living = [...this.slotOf.values()].sort((x, y) => x - y).flatMap((slot) => this.people[slot] ?? []);
+    const living = this.livingInSlotOrder();
     const fresh = new PersonMatcher([], { thresholds: this.thresholds });
     for (let at = 0; at < living.length; at += COMPACTED_PER_TURN) {
       for (const person of living.slice(at, at + COMPACTED_PER_TURN)) fresh.addPrepared(person);
@@ -192,8 +192,13 @@ export class PersonMatcher {
     return slot;
   }
 
+  /** The persons in force, in the order they were filed. */
+  private livingInSlotOrder(): IndexedPerson[] {
+    return [...this.slotOf.values()].sort((x, y) => x - y).flatMap((slot) => this.people[slot] ?? []);
+  }
+
   private rebuild(): void {
-    const living = [...this.slotOf.values()].sort((x, y) => x - y).flatMap((slot) => this.people[slot] ?? []);
+    const living = this.livingInSlotOrder();
     this.people = [];
     this.slotOf.clear();
     this.index = new BlockingIndex();
