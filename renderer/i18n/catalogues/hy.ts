@@ -129,7 +129,7 @@ export const hy: Catalogue = {
   'card.mrzInvalid': 'MRZ՝ անթերի չէ',
   'card.correction': '{field}՝ կարդացվել է «{from}», ընդունվել է «{to}»',
   'card.listedTitle': 'Հետախուզվող փաստաթուղթ',
-  'card.listed': 'Գրանցված է որպես {reason, select, lost {կորած} stolen {գողացված} revoked {չեղարկված} other {անվավեր}}՝ {source}, {date}։',
+  'card.listed': 'Գրանցված է որպես {reason, select, lost {կորած} stolen {գողացված} revoked {չեղարկված} other {անվավեր}}՝ {source}, {date}',
   'card.listedNumber': 'Ցուցակի {number} համարը տարբերվում է միայն ճանաչման ժամանակ շփոթվող նիշերով․ համեմատեք տպվածի հետ',
   'hit.title': '{count, plural, one {Ահազանգ․ համընկնում ցուցակում} other {Ահազանգ․ # համընկնում ցուցակներում}}',
   'hit.refersExplain': 'Ճամփորդն ուղղորդվում է երկրորդ գիծ․ հաստատեք ահազանգը, ապա ուղղորդեք։ Ուղղորդումը կարող է չեղարկել միայն հերթափոխի ղեկավարը՝ նշելով պատճառը։',
