@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { AuditEvent } from '../../main/common/contract/audit.js';
-import { CrossingRecord, VoidRecord } from '../../main/common/contract/crossing.js';
+import { CrossingRecord, ResolutionRecord, VoidRecord } from '../../main/common/contract/crossing.js';
 
 /**
  * Sahman's sync protocol, version 1: what an appliance and central say to each
@@ -27,7 +27,7 @@ export const paths = {
 
 export const Seq = z.number().int().positive();
 
-/** One synced item: a crossing, a void or an audit event, under the appliance's seq. */
+/** One synced item: a crossing, a void, a referral's resolution or an audit event, under the appliance's seq. */
 export const SyncItem = z.discriminatedUnion('kind', [
   z
     .object({
@@ -39,6 +39,7 @@ export const SyncItem = z.discriminatedUnion('kind', [
     })
     .strict(),
   z.object({ seq: Seq, kind: z.literal('void'), record: VoidRecord, supersedes: Seq.optional() }).strict(),
+  z.object({ seq: Seq, kind: z.literal('resolution'), record: ResolutionRecord, supersedes: Seq.optional() }).strict(),
   z.object({ seq: Seq, kind: z.literal('audit'), record: AuditEvent, supersedes: Seq.optional() }).strict(),
 ]);
 export type SyncItem = z.infer<typeof SyncItem>;

@@ -77,6 +77,13 @@ export const ApplianceConfig = z
       })
       .strict()
       .default({ maxListAgeHours: 24, personThresholds: {} }),
+    secondLine: z
+      .object({
+        /** A referral still open after this many minutes is flagged on the supervisor's screen. */
+        referralOverdueMinutes: z.number().int().min(1).max(1440),
+      })
+      .strict()
+      .default({ referralOverdueMinutes: 20 }),
     session: z
       .object({
         /** The screen locks after this many seconds without input; the officer resumes with their PIN. */
@@ -127,6 +134,7 @@ export function defaultConfig(applianceId: string): ApplianceConfig {
     central: { url: 'http://127.0.0.1:8787/', deliveryDeadlineMinutes: 15 },
     checks: { expiringWithinDays: 30, rescanWindowSeconds: 60 },
     alerts: { maxListAgeHours: 24, personThresholds: {} },
+    secondLine: { referralOverdueMinutes: 20 },
     session: { idleLockSeconds: 300, maxWrongPins: 5, lockoutMinutes: 5 },
     retention: { deliveredDays: 90 },
   };

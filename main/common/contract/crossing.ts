@@ -177,6 +177,33 @@ export const VoidRecord = z
   .strict();
 export type VoidRecord = z.infer<typeof VoidRecord>;
 
+/** How second line ended a referral. */
+export const ReferralOutcome = z.enum(['admitted', 'refused']);
+export type ReferralOutcome = z.infer<typeof ReferralOutcome>;
+
+/** Why second line decided as it did: shown to the next supervisor and synced, so it must say something. */
+export const ResolutionReason = z.string().trim().min(5, 'give the reason in a few words').max(300);
+
+/** A supervisor's resolution of a referral: a new record naming the referred crossing, synced like any other. */
+export const ResolutionRecord = z
+  .object({
+    v: z.literal(1),
+    kind: z.literal('resolution'),
+    id: z.uuid(),
+    seq: z.number().int().positive(),
+    applianceId: z.string(),
+    referralId: z.uuid(),
+    outcome: ReferralOutcome,
+    reason: ResolutionReason,
+    notes: z.string().max(1000),
+    officerId: z.string(),
+    /** When the supervisor took the referral from the queue. */
+    takenAt: z.iso.datetime(),
+    recordedAt: z.iso.datetime(),
+  })
+  .strict();
+export type ResolutionRecord = z.infer<typeof ResolutionRecord>;
+
 /** Crossings per lane and hour, by decision: the supervisor's throughput view. */
 export const LaneHour = z.object({
   lane: z.number().int(),
@@ -188,18 +215,29 @@ export const LaneHour = z.object({
 });
 export type LaneHour = z.infer<typeof LaneHour>;
 
-/** A referral to second line, as the supervisor's queue lists it. */
+/** Who took a referral from the queue, and when; taken again by another supervisor, it is theirs. */
+export const ReferralTake = z.object({ officerId: z.string(), takenAt: z.iso.datetime() });
+export type ReferralTake = z.infer<typeof ReferralTake>;
+
+/** A referral to second line awaiting its resolution, with the card the guard saw, as the supervisor's queue lists it. */
 export const Referral = z.object({
   id: z.uuid(),
   recordedAt: z.iso.datetime(),
   lane: z.number().int(),
-  direction: z.enum(['entry', 'exit']),
+  direction: Direction,
+  /** The guard who referred. */
   officerId: z.string(),
-  documentNumber: z.string(),
-  issuingState: z.string(),
-  surname: z.string(),
-  givenNames: z.string(),
+  document: DocumentSnapshot,
+  checks: z.array(RecordedCheck),
   /** As the record holds them: a record an older release reads back may give a reason it does not know. */
   reasons: z.array(OpenCode),
+  notes: z.string(),
+  alertHits: z.array(AlertHitRef),
+  take: ReferralTake.nullable(),
+  /** Open for longer than the appliance's `secondLine.referralOverdueMinutes`. */
+  overdue: z.boolean(),
 });
 export type Referral = z.infer<typeof Referral>;
+
+export const RecordedAnswer = z.object({ id: z.uuid(), seq: z.number().int().positive(), recordedAt: z.iso.datetime() });
+export type RecordedAnswer = z.infer<typeof RecordedAnswer>;

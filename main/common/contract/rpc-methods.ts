@@ -3,7 +3,7 @@ import type { Access } from './roles.js';
 import { Direction } from './config.js';
 import { OfficerAccount, OfficerId, OfficerName, OfficerRoles, OfficerSummary, OneTimePinIssued, Pin, SessionView } from './officers.js';
 import { ReaderStatusView, ScanView } from './readers.js';
-import { Assessment, Decision, LaneHour, ManualDocumentFields, Referral } from './crossing.js';
+import { Assessment, Decision, LaneHour, ManualDocumentFields, RecordedAnswer, Referral, ReferralOutcome, ResolutionReason } from './crossing.js';
 import { MrzFormatSchema } from './mrz-result.js';
 import { RPC_PROTOCOL_VERSION } from './rpc-wire.js';
 import { DeadLetter } from './dead-letter.js';
@@ -187,6 +187,24 @@ export const rpcMethods = {
     result: OpenHit,
     access: ['supervisor'],
   }),
+  'referrals.queue': method({
+    summary: 'Referrals awaiting second line (neither voided nor resolved), longest waiting first, each with the card the guard saw, who took it, and whether it is overdue.',
+    params: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    result: z.array(Referral),
+    access: ['supervisor'],
+  }),
+  'referrals.take': method({
+    summary: 'The supervisor takes a referral from the queue (audited); another supervisor may take it over.',
+    params: z.object({ referralId: z.uuid() }).strict(),
+    result: Referral,
+    access: ['supervisor'],
+  }),
+  'referrals.resolve': method({
+    summary: 'Resolves a referral the supervisor holds as admitted or refused, with a reason: a new record naming the referral, synced like any other.',
+    params: z.object({ referralId: z.uuid(), outcome: ReferralOutcome, reason: ResolutionReason, notes: z.string().max(1000).default('') }).strict(),
+    result: RecordedAnswer,
+    access: ['supervisor'],
+  }),
   'crossings.void': method({
     summary: 'Voids a crossing with a reason: a new record that names it; nothing is edited or deleted.',
     params: z.object({ crossingId: z.uuid(), reason: z.string().trim().min(10).max(300) }).strict(),
@@ -236,12 +254,6 @@ export const rpcMethods = {
     summary: 'Crossings per lane and hour over the last hours, by decision (voided ones left out).',
     params: z.object({ hours: z.number().int().min(1).max(24 * 31).default(24) }).strict(),
     result: z.array(LaneHour),
-    access: ['supervisor'],
-  }),
-  'supervisor.openReferrals': method({
-    summary: 'Referrals to second line over the last hours that have not been voided, newest first.',
-    params: z.object({ hours: z.number().int().min(1).max(24 * 31).default(24), limit: z.number().int().min(1).max(500).default(100) }).strict(),
-    result: z.array(Referral),
     access: ['supervisor'],
   }),
   'sync.deadLetters': method({

@@ -9,6 +9,8 @@ import { diagnosticsHandlers } from '../services/diagnostics-service.js';
 import type { SystemService } from '../services/system-service.js';
 import type { SyncService } from '../sync/sync-service.js';
 import type { ListFreshnessService } from '../alerts/list-freshness-service.js';
+import { referralHandlers } from '../second-line/referral-handlers.js';
+import type { ReferralDesk } from '../second-line/referral-desk.js';
 
 export interface CoreHandlerParts {
   readonly auth: AuthService;
@@ -18,6 +20,7 @@ export interface CoreHandlerParts {
   readonly system: SystemService;
   readonly readers: ReaderService;
   readonly freshness: ListFreshnessService;
+  readonly referrals: ReferralDesk;
 }
 
 /** The RPC contract, method by method, from the services that serve it. */
@@ -44,7 +47,7 @@ export function coreHandlers(parts: CoreHandlerParts): RpcHandlers {
       'officers.setActive': officersRpc['officers.setActive'],
       'officers.resetPin': officersRpc['officers.resetPin'],
       'supervisor.laneActivity': captureRpc['supervisor.laneActivity'],
-      'supervisor.openReferrals': captureRpc['supervisor.openReferrals'],
+      ...referralHandlers(parts.referrals),
       'sync.deadLetters': syncRpc['sync.deadLetters'],
       'sync.requeue': syncRpc['sync.requeue'],
       ...parts.readers.methodHandlers(),

@@ -20,6 +20,7 @@ import { CaptureService } from '../capture/capture-service.js';
 import { captureHandlers } from '../capture/capture-handlers.js';
 import { CrossingQueries } from '../capture/crossing-queries.js';
 import { VoidService } from '../capture/void-service.js';
+import { ReferralDesk } from '../second-line/referral-desk.js';
 import { loadVisaTable, VisaTable } from '../reference/visa-table.js';
 import { SystemService, type CoreHostKind } from '../services/system-service.js';
 import { coreHandlers } from './core-handlers.js';
@@ -172,7 +173,8 @@ async function startServices(context: StartContext): Promise<Core> {
 
   const system = new SystemService({ config, version: appVersion, host: options.host });
   const officers = new OfficerService(store.db, new OfficerStore(store.db), audit, () => new Date());
-  const handlers = coreHandlers({ auth, capture: captureRpc, officers, sync, system, readers, freshness });
+  const referrals = new ReferralDesk(store.db, audit, config.applianceId, config.secondLine.referralOverdueMinutes);
+  const handlers = coreHandlers({ auth, capture: captureRpc, officers, sync, system, readers, freshness, referrals });
 
   const sessions = new Set<RpcSession>();
   let closing: Promise<void> | undefined;

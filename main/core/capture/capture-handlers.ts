@@ -19,13 +19,11 @@ export function captureHandlers(
   | 'alerts.review'
   | 'crossings.void'
   | 'supervisor.laneActivity'
-  | 'supervisor.openReferrals'
 > &
   Pick<RpcHandlers['streams'], 'capture.assessments'> {
   return {
     'crossings.void': ({ crossingId, reason }, context) => voids.void(crossingId, reason, officerId(context)),
     'supervisor.laneActivity': ({ hours }) => queries.laneActivity(hours, new Date()),
-    'supervisor.openReferrals': ({ hours, limit }) => queries.openReferrals(hours, limit, new Date()),
     'capture.manualEntry': ({ format, fields }, context) => capture.manualEntry(fields, format, officerId(context)),
     'capture.wedge': ({ text }, context) => capture.wedge(text, officerId(context)),
     'capture.record': (params, context) => capture.record(params, officerId(context)),

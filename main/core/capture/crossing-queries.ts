@@ -1,8 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import * as z from 'zod';
-import { type LaneHour, type Referral } from '../../common/contract/crossing.js';
-import { DamagedDataError } from '../errors/domain-errors.js';
-import { readStoredCrossing } from './stored-records.js';
+import type { LaneHour } from '../../common/contract/crossing.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -11,7 +9,6 @@ const LaneHourRow = z.object({ lane: z.number().int(), hour: z.number().int(), d
 /** The supervisor's views. Every row read back is validated; a damaged one is reported, never shown as data. */
 export class CrossingQueries {
   private readonly laneActivityStatement: Statement<[number]>;
-  private readonly referralsStatement: Statement<[number, number], { id: string; body: unknown }>;
 
   constructor(db: Database) {
     // Voided crossings are left out: a void says the crossing did not happen as recorded.
@@ -21,10 +18,6 @@ export class CrossingQueries {
       WHERE recorded_at >= ? AND NOT EXISTS (SELECT 1 FROM voids v WHERE v.crossing_id = c.id)
       GROUP BY lane, hour, decision
       ORDER BY hour, lane`);
-    this.referralsStatement = db.prepare(`
-      SELECT id, body FROM crossings c
-      WHERE decision = 'refer' AND recorded_at >= ? AND NOT EXISTS (SELECT 1 FROM voids v WHERE v.crossing_id = c.id)
-      ORDER BY recorded_at DESC LIMIT ?`);
   }
 
   laneActivity(hours: number, now: Date): LaneHour[] {
@@ -40,23 +33,4 @@ export class CrossingQueries {
     return [...byLaneHour.values()];
   }
 
-  openReferrals(hours: number, limit: number, now: Date): Referral[] {
-    return this.referralsStatement.all(now.getTime() - hours * HOUR_MS, limit).map((row) => {
-      const stored = readStoredCrossing(row.body);
-      if (!stored.ok) throw new DamagedDataError(`the stored crossing ${row.id} is damaged and was not shown; call a technician`);
-      const record = stored.record;
-      return {
-        id: record.id,
-        recordedAt: record.recordedAt,
-        lane: record.lane,
-        direction: record.direction,
-        officerId: record.officerId,
-        documentNumber: record.document.fields.documentNumber,
-        issuingState: record.document.fields.issuingState,
-        surname: record.document.fields.surname,
-        givenNames: record.document.fields.givenNames,
-        reasons: record.decision.reasons,
-      };
-    });
-  }
 }

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { AuditTrail } from '../audit/audit-trail.js';
-import { readStoredCrossing, readStoredVoid } from './stored-records.js';
+import { readStoredCrossing, readStoredResolution, readStoredVoid } from './stored-records.js';
 
 export type ExportFormat = 'jsonl' | 'csv';
 
@@ -43,7 +43,8 @@ function csvCell(value: string | number | boolean | undefined): string {
 }
 
 /**
- * Writes the crossings recorded in a period (and the voids that cancel them),
+ * Writes the crossings recorded in a period (and the voids that cancel them
+ * and the resolutions of referrals, in JSON lines; CSV is one row a crossing),
  * in seq order, then audits the export itself in its own transaction. Every
  * row is validated on the way out: a damaged one stops the export, naming it.
  */
@@ -63,11 +64,12 @@ export function exportCrossings(
     .prepare(
       `SELECT 'crossing' AS kind, seq, body FROM crossings WHERE recorded_at >= ? AND recorded_at < ?
        UNION ALL SELECT 'void' AS kind, seq, body FROM voids WHERE recorded_at >= ? AND recorded_at < ?
+       UNION ALL SELECT 'resolution' AS kind, seq, body FROM resolutions WHERE recorded_at >= ? AND recorded_at < ?
        ORDER BY seq`,
     )
-    .iterate(range.sinceMs, range.untilMs, range.sinceMs, range.untilMs) as IterableIterator<{ kind: 'crossing' | 'void'; seq: number; body: unknown }>;
+    .iterate(range.sinceMs, range.untilMs, range.sinceMs, range.untilMs, range.sinceMs, range.untilMs) as IterableIterator<{ kind: 'crossing' | 'void' | 'resolution'; seq: number; body: unknown }>;
   for (const row of rows) {
-    const stored = row.kind === 'crossing' ? readStoredCrossing(row.body) : readStoredVoid(row.body);
+    const stored = row.kind === 'crossing' ? readStoredCrossing(row.body) : row.kind === 'void' ? readStoredVoid(row.body) : readStoredResolution(row.body);
     if (!stored.ok) throw new Error(`the stored ${row.kind} with seq ${String(row.seq)} is damaged (${stored.problem}); the export stopped there`);
     count += 1;
     if (format === 'jsonl') {

@@ -1,14 +1,14 @@
-import { CrossingRecord, VoidRecord } from '../../common/contract/crossing.js';
+import { CrossingRecord, ResolutionRecord, VoidRecord } from '../../common/contract/crossing.js';
 import { canonicalJson } from '../../common/json/canonical-json.js';
 import { encodeRecordBody } from '../store/body-codec.js';
 import { readStoredJson, type StoredJsonResult } from '../store/stored-json.js';
 
 /**
- * The stored form of a crossing or a void: its canonical JSON, compressed.
+ * The stored form of a crossing, a void or a resolution: its canonical JSON, compressed.
  * Canonical because the relay sends this text as it is, and central, which
  * digests every item in canonical form, then has nothing to reorder.
  */
-export function storedBody(record: CrossingRecord | VoidRecord): Buffer {
+export function storedBody(record: CrossingRecord | VoidRecord | ResolutionRecord): Buffer {
   return encodeRecordBody(canonicalJson(record));
 }
 
@@ -19,4 +19,8 @@ export function readStoredCrossing(body: unknown): StoredJsonResult<CrossingReco
 
 export function readStoredVoid(body: unknown): StoredJsonResult<VoidRecord> {
   return readStoredJson(body, VoidRecord);
+}
+
+export function readStoredResolution(body: unknown): StoredJsonResult<ResolutionRecord> {
+  return readStoredJson(body, ResolutionRecord);
 }

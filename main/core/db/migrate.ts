@@ -23,6 +23,19 @@ export function migrate(db: Database, migrations: readonly Migration[]): Migrati
   if (seen > latest) throw new DatabaseTooNewError(seen, latest);
   if (seen === latest) return { from: seen, to: seen, applied: [] };
 
+  // A migration may rebuild a table that others reference (SQLite's way to change a constraint), which
+  // foreign keys would refuse midway; so they are off while migrating and checked, all of them, before
+  // the commit. The pragma is a no-op inside a transaction, hence here.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    return migratePending(db, migrations, latest, readVersion);
+  } finally {
+    if (foreignKeys) db.pragma('foreign_keys = ON');
+  }
+}
+
+function migratePending(db: Database, migrations: readonly Migration[], latest: number, readVersion: () => number): MigrationOutcome {
   // IMMEDIATE takes the write lock first; the version is read again under it, so when two
   // processes open the same new file at once, the second finds the first one's work done.
   return db.transaction((): MigrationOutcome => {
@@ -35,6 +48,12 @@ export function migrate(db: Database, migrations: readonly Migration[]): Migrati
       } catch (error) {
         throw new MigrationError(migration.version, migration.name, error);
       }
+    }
+    const broken = db.pragma('foreign_key_check') as readonly { table: string; parent: string }[];
+    const first = broken[0];
+    if (first !== undefined) {
+      const last = pending.at(-1);
+      throw new MigrationError(last?.version ?? latest, last?.name ?? 'unknown', new Error(`${String(broken.length)} rows of ${first.table} name a missing ${first.parent} row`));
     }
     // PRAGMA cannot take a bound parameter; the value is an integer we computed.
     if (pending.length > 0) db.pragma(`user_version = ${String(latest)}`);

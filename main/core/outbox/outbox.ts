@@ -1,10 +1,11 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { Subject, type Observable } from 'rxjs';
 import * as z from 'zod';
+import type { SyncedItemKind } from '../../common/contract/synced-item-kind.js';
 
 const Seq = z.number().int().nonnegative();
 
-export type OutboxKind = 'crossing' | 'void' | 'audit';
+export type OutboxKind = SyncedItemKind;
 
 // One prepared statement per database: enqueue runs on every record, inside its transaction.
 const insertStatements = new WeakMap<Database, Statement<[OutboxKind, number]>>();

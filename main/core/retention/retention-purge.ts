@@ -11,6 +11,7 @@ const CHUNK_ROWS = 2_000;
 export interface PurgeCounts {
   readonly crossings: number;
   readonly voids: number;
+  readonly resolutions: number;
   readonly auditEvents: number;
   readonly outboxRows: number;
   /** Alert-list hits closed (reviewed, or decided other than by a referral) before the period, and their overrides. */
@@ -44,12 +45,25 @@ export async function purgeDelivered(db: Database, audit: AuditTrail, retentionD
     `DELETE FROM voids WHERE seq IN (SELECT seq FROM voids v WHERE seq <= @through AND recorded_at < @cutoffMs AND ${notAwaitingFix('v')} LIMIT @limit)`,
     purgeable,
   );
-  // A crossing whose void is still kept stays too: the void names it.
+  const resolutions = await deleteInChunks(
+    db,
+    `DELETE FROM resolutions WHERE seq IN (SELECT seq FROM resolutions r WHERE seq <= @through AND recorded_at < @cutoffMs AND ${notAwaitingFix('r')} LIMIT @limit)`,
+    purgeable,
+  );
+  // A take is local bookkeeping of an old referral: it goes with the referral, or once the referral is resolved.
+  await deleteInChunks(
+    db,
+    `DELETE FROM referral_takes WHERE referral_id IN (SELECT referral_id FROM referral_takes WHERE taken_at < @cutoffMs LIMIT @limit)`,
+    purgeable,
+  );
+  // A crossing whose void or resolution is still kept stays too: that record names it.
   const crossings = await deleteInChunks(
     db,
     `DELETE FROM crossings WHERE seq IN (
        SELECT seq FROM crossings c WHERE seq <= @through AND recorded_at < @cutoffMs
-         AND NOT EXISTS (SELECT 1 FROM voids v WHERE v.crossing_id = c.id) AND ${notAwaitingFix('c')} LIMIT @limit)`,
+         AND NOT EXISTS (SELECT 1 FROM voids v WHERE v.crossing_id = c.id)
+         AND NOT EXISTS (SELECT 1 FROM resolutions r WHERE r.referral_id = c.id)
+         AND NOT EXISTS (SELECT 1 FROM referral_takes t WHERE t.referral_id = c.id) AND ${notAwaitingFix('c')} LIMIT @limit)`,
     purgeable,
   );
   const { events, anchor } = await purgeAuditEvents(db, purgeable);
@@ -59,20 +73,21 @@ export async function purgeDelivered(db: Database, audit: AuditTrail, retentionD
        SELECT seq FROM outbox o WHERE seq <= @through AND created_at < @cutoffMs
          AND NOT EXISTS (SELECT 1 FROM crossings WHERE seq = o.seq)
          AND NOT EXISTS (SELECT 1 FROM voids WHERE seq = o.seq)
+         AND NOT EXISTS (SELECT 1 FROM resolutions WHERE seq = o.seq)
          AND NOT EXISTS (SELECT 1 FROM audit_events WHERE seq = o.seq)
          AND NOT EXISTS (SELECT 1 FROM dead_letters WHERE seq = o.seq OR requeued_as = o.seq)
          AND NOT EXISTS (SELECT 1 FROM requeued WHERE seq = o.seq) LIMIT @limit)`,
     purgeable,
   );
   const alertHits = await purgeClosedHits(db, cutoffMs);
-  const counts: PurgeCounts = { crossings, voids, auditEvents: events, outboxRows, alertHits, auditAnchor: anchor };
-  if (crossings + voids + events + outboxRows + alertHits > 0) {
+  const counts: PurgeCounts = { crossings, voids, resolutions, auditEvents: events, outboxRows, alertHits, auditAnchor: anchor };
+  if (crossings + voids + resolutions + events + outboxRows + alertHits > 0) {
     db.transaction(() =>
       audit.append({
         action: 'retention-purge',
         officerId: null,
         at: now,
-        details: { deliveredThroughSeq: through, olderThan: new Date(cutoffMs).toISOString(), crossings, voids, auditEvents: events, outboxRows, alertHits, auditAnchor: anchor },
+        details: { deliveredThroughSeq: through, olderThan: new Date(cutoffMs).toISOString(), crossings, voids, resolutions, auditEvents: events, outboxRows, alertHits, auditAnchor: anchor },
       }),
     ).immediate();
   }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import * as z from 'zod';
 import type { DeadLetter } from '../../common/contract/dead-letter.js';
+import { SyncedItemKind } from '../../common/contract/synced-item-kind.js';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import { enqueue, type OutboxKind } from '../outbox/outbox.js';
 import { DomainError, InvalidRequestError } from '../errors/domain-errors.js';
@@ -8,7 +9,7 @@ import { recordNotKept } from '../capture/store-errors.js';
 
 const DeadLetterRow = z.object({
   seq: z.number().int().positive(),
-  kind: z.enum(['crossing', 'void', 'audit']),
+  kind: SyncedItemKind,
   reason: z.string(),
   rejected_at: z.number().int(),
   requeued_as: z.number().int().positive().nullable(),

@@ -1,7 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import * as z from 'zod';
 import { AuditEvent } from '../../common/contract/audit.js';
-import { CrossingRecord, VoidRecord } from '../../common/contract/crossing.js';
+import { CrossingRecord, ResolutionRecord, VoidRecord } from '../../common/contract/crossing.js';
+import { SyncedItemKind } from '../../common/contract/synced-item-kind.js';
 import type { BatchAck, SyncItemKind } from '../../../sync/protocol/wire.js';
 import type { Backlog, PendingItem, RelayStore } from '../../../sync/relay/relay-port.js';
 import { deliveredThrough, markDeliveredThrough } from '../outbox/outbox.js';
@@ -10,7 +11,7 @@ import { writeWithoutFsync } from '../db/write-without-fsync.js';
 
 const PendingRow = z.object({
   seq: z.number().int().positive(),
-  kind: z.enum(['crossing', 'void', 'audit']),
+  kind: SyncedItemKind,
   supersedes: z.number().int().positive().nullable(),
   /** Text for an audit event stored plain, bytes for a compressed body. */
   body: z.union([z.string(), z.instanceof(Uint8Array)]).nullable(),
@@ -18,7 +19,7 @@ const PendingRow = z.object({
 
 const BacklogRow = z.object({ last: z.number().int().nullable(), oldest: z.number().int().nullable() });
 
-const schemas: Record<SyncItemKind, z.ZodType> = { crossing: CrossingRecord, void: VoidRecord, audit: AuditEvent };
+const schemas: Record<SyncItemKind, z.ZodType> = { crossing: CrossingRecord, void: VoidRecord, resolution: ResolutionRecord, audit: AuditEvent };
 
 
 /**
@@ -34,6 +35,7 @@ const ITEMS = `
     CASE o.kind
       WHEN 'crossing' THEN (SELECT body FROM crossings WHERE seq = coalesce(r.item_seq, o.seq))
       WHEN 'void' THEN (SELECT body FROM voids WHERE seq = coalesce(r.item_seq, o.seq))
+      WHEN 'resolution' THEN (SELECT body FROM resolutions WHERE seq = coalesce(r.item_seq, o.seq))
       ELSE (
         SELECT CASE WHEN substr(body, 1, 1) = x'00' THEN CAST(substr(body, 2) AS TEXT) ELSE body END
         FROM audit_events WHERE seq = coalesce(r.item_seq, o.seq)

@@ -71,9 +71,9 @@ describe('a record written by a newer release', () => {
       decision: { reasons: ['further-checks', 'humanitarian-grounds'] },
     });
     // The lane itself still reads the record back: its supervisor's queue shows the referral with the reason as given.
-    expect(await supervisor.call('supervisor.openReferrals', {})).toMatchObject([
-      { id: newer.id, reasons: ['further-checks', 'humanitarian-grounds'] },
+    expect(await supervisor.call('referrals.queue', {})).toMatchObject([
       { id: template.id, reasons: ['further-checks'] },
+      { id: newer.id, reasons: ['further-checks', 'humanitarian-grounds'] },
     ]);
   });
 });

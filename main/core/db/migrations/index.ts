@@ -9,6 +9,7 @@ import { migration007 } from './007-alert-persons.js';
 import { migration008 } from './008-alert-hits.js';
 import { migration009 } from './009-person-rows-by-version.js';
 import { migration010 } from './010-document-rows-by-version.js';
+import { migration011 } from './011-second-line.js';
 
 /** Every schema version, in order. Append; never edit a released one. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011];

@@ -41,7 +41,7 @@ async function record(guard: RpcClient, index: number, outcome: 'admit' | 'refus
 }
 
 describe("the supervisor's views and voids", () => {
-  it('counts crossings per lane and hour, lists open referrals, and leaves voided ones out', async () => {
+  it('counts crossings per lane and hour, queues open referrals, and leaves voided ones out', async () => {
     const appliance = await startInProcessAppliance({ lane: 3 });
     await addOfficers(appliance.dataDir, [
       { id: 'uto-guard-1', pin: '111222', roles: ['guard'] },
@@ -55,12 +55,12 @@ describe("the supervisor's views and voids", () => {
     const referred = await record(guard, 4, 'refer');
     const mistaken = await record(guard, 5, 'refer');
 
-    const referrals = await supervisor.call('supervisor.openReferrals', {});
-    expect(referrals.map((referral) => referral.id)).toEqual([mistaken.id, referred.id]);
-    expect(referrals[1]).toMatchObject({ lane: 3, officerId: 'uto-guard-1', documentNumber: 'UT100004', reasons: ['further-checks'] });
+    const referrals = await supervisor.call('referrals.queue', {});
+    expect(referrals.map((referral) => referral.id)).toEqual([referred.id, mistaken.id]);
+    expect(referrals[0]).toMatchObject({ lane: 3, officerId: 'uto-guard-1', document: { fields: { documentNumber: 'UT100004' } }, reasons: ['further-checks'], take: null, overdue: false });
 
     const voided = await supervisor.call('crossings.void', { crossingId: mistaken.id, reason: 'recorded for the wrong traveller' });
-    expect((await supervisor.call('supervisor.openReferrals', {})).map((referral) => referral.id)).toEqual([referred.id]);
+    expect((await supervisor.call('referrals.queue', {})).map((referral) => referral.id)).toEqual([referred.id]);
     const activity = await supervisor.call('supervisor.laneActivity', { hours: 24 });
     // Summed, since the test may straddle the turn of an hour.
     const totals = activity.reduce(

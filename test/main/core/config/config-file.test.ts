@@ -50,6 +50,7 @@ describe('the config file', () => {
       central: { ...valid.central, deliveryDeadlineMinutes: 15 },
       checks: { expiringWithinDays: 30, rescanWindowSeconds: 60 },
       alerts: { maxListAgeHours: 24, personThresholds: {} },
+      secondLine: { referralOverdueMinutes: 20 },
       session: { idleLockSeconds: 300, maxWrongPins: 5, lockoutMinutes: 5 },
       retention: { deliveredDays: 90 },
     });
@@ -59,6 +60,7 @@ describe('the config file', () => {
       checks: { expiringWithinDays: 90, rescanWindowSeconds: 10 },
       session: { idleLockSeconds: 60, maxWrongPins: 3, lockoutMinutes: 15 },
       alerts: { maxListAgeHours: 6, personThresholds: { 'red-notice': 0.85 } },
+      secondLine: { referralOverdueMinutes: 45 },
       retention: { deliveredDays: 30 },
     };
     expect(loadConfigFile(writeConfig(tuned)).config).toEqual(tuned);

@@ -14,6 +14,7 @@ import { AuditTrail } from '../../../../main/core/audit/audit-trail.js';
 import { CaptureService } from '../../../../main/core/capture/capture-service.js';
 import { VisaTable } from '../../../../main/core/reference/visa-table.js';
 import { CrossingQueries } from '../../../../main/core/capture/crossing-queries.js';
+import { ReferralDesk } from '../../../../main/core/second-line/referral-desk.js';
 import { migrate } from '../../../../main/core/db/migrate.js';
 import { migrations } from '../../../../main/core/db/migrations/index.js';
 import { openDatabase } from '../../../../main/core/db/open-database.js';
@@ -22,7 +23,7 @@ import { DocumentList } from '../../../../main/core/alerts/document-list.js';
 import { tempDir } from '../../../rigs/temp-dir.js';
 
 /** Tables that grow with every crossing; a scan of one of them is the failure this test is for. */
-const LARGE_TABLES = ['crossings', 'outbox', 'audit_events', 'voids', 'alert_documents'];
+const LARGE_TABLES = ['crossings', 'outbox', 'audit_events', 'voids', 'resolutions', 'alert_documents'];
 
 interface PlanRow {
   readonly detail: string;
@@ -52,8 +53,10 @@ function preparedDuring(db: Database, use: () => void): string[] {
 }
 
 function plan(db: Database, sql: string): string[] {
-  const parameters = (sql.match(/\?/g) ?? []).map(() => 0);
-  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...parameters) as PlanRow[]).map((row) => row.detail);
+  const statement = db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
+  const named = [...sql.matchAll(/@(\w+)/g)].map(([, name = '']) => [name, 0] as const);
+  const rows = named.length > 0 ? statement.all(Object.fromEntries(named)) : statement.all(...(sql.match(/\?/g) ?? []).map(() => 0));
+  return (rows as PlanRow[]).map((row) => row.detail);
 }
 
 const SQL_WORDS = new Set(['WHERE', 'LEFT', 'JOIN', 'ON', 'ORDER', 'GROUP', 'LIMIT', 'INNER', 'CROSS', 'USING', 'AS']);
@@ -93,14 +96,14 @@ describe('query plans of the hot queries', () => {
     db.close();
   });
 
-  it("the supervisor's lane activity and open referrals use the crossings' indexes", () => {
+  it("the supervisor's lane activity and referral queue use the crossings' indexes", () => {
     const db = migratedDatabase();
+    const audit = new AuditTrail(db, 'uto-plan-lane');
     const statements = preparedDuring(db, () => {
-      const queries = new CrossingQueries(db);
-      queries.laneActivity(12, new Date());
-      queries.openReferrals(12, 50, new Date());
+      new CrossingQueries(db).laneActivity(12, new Date());
+      new ReferralDesk(db, audit, 'uto-plan-lane', 20).queue(50, new Date());
     });
-    expect(statements).toHaveLength(2);
+    expect(statements.length).toBeGreaterThanOrEqual(2);
     for (const sql of statements) expect(fullScans(sql, plan(db, sql)), sql).toEqual([]);
     db.close();
   });

@@ -54,7 +54,7 @@ describe('officer accounts', () => {
 
     const guard = await signIn({ id: 'uto-guard-9', pin: issued.oneTimePin });
     expect(await guard.call('auth.whoami', {})).toMatchObject({ id: 'uto-guard-9', mustChangePin: true });
-    await expect(guard.call('supervisor.openReferrals', {})).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(guard.call('referrals.queue', {})).rejects.toMatchObject({ code: 'forbidden' });
     await expect(guard.call('capture.record', { assessmentId: '01a22400-0000-7000-8000-000000000000', direction: 'entry', decision: { outcome: 'admit', reasons: ['documents-in-order'] } })).rejects.toMatchObject({
       code: 'forbidden',
       message: 'change your one-time PIN first',

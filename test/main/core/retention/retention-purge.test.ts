@@ -7,6 +7,7 @@ import { verifyAuditTrail } from '../../../../main/core/audit/verify-audit-trail
 import { OfficerStore } from '../../../../main/core/auth/officer-store.js';
 import { CaptureService } from '../../../../main/core/capture/capture-service.js';
 import { VoidService } from '../../../../main/core/capture/void-service.js';
+import { ReferralDesk } from '../../../../main/core/second-line/referral-desk.js';
 import { loadOrCreateApplianceKey } from '../../../../main/core/keys/appliance-key.js';
 import { markDeliveredThrough } from '../../../../main/core/outbox/outbox.js';
 import { purgeDelivered } from '../../../../main/core/retention/retention-purge.js';
@@ -21,7 +22,7 @@ const START = Date.UTC(2026, 0, 1);
 const log = pino({ level: 'silent' });
 
 /** Thirty crossings five days apart, each followed by a signed checkpoint, as the core's timer would sign them. */
-async function laneWithHistory() {
+async function laneWithHistory(referred: ReadonlySet<number> = new Set()) {
   const dataDir = tempDir();
   const store = await openStore({ dataDir, log, integrityBudgetMs: 5_000 });
   const config = { ...defaultConfig('uto-retention'), readers: [] };
@@ -34,7 +35,7 @@ async function laneWithHistory() {
   for (let i = 0; i < 30; i++) {
     clock = START + i * 5 * DAY_MS;
     const assessment = capture.manualEntry({ ...SPECIMEN_PASSPORT, documentNumber: `U${String(i).padStart(8, '0')}` }, 'TD3', 'uto-guard-1');
-    const { id, seq } = capture.record({ assessmentId: assessment.id, direction: 'entry', decision: { outcome: 'admit', reasons: ['documents-in-order'] }, notes: '' }, 'uto-guard-1');
+    const { id, seq } = capture.record({ assessmentId: assessment.id, direction: 'entry', decision: referred.has(i) ? { outcome: 'refer', reasons: ['further-checks'] } : { outcome: 'admit', reasons: ['documents-in-order'] }, notes: '' }, 'uto-guard-1');
     recorded.push({ id, seq, day: i * 5 });
     audit.checkpoint(key, new Date(clock + 1));
   }
@@ -64,12 +65,39 @@ describe('the retention purge', () => {
       const purgeable = crossing.seq <= deliveredUpTo.seq && crossing.day < 60 && crossing !== voided;
       expect(kept.has(crossing.id), `crossing of day ${String(crossing.day)}`).toBe(!purgeable);
     }
-    expect(counts).toMatchObject({ crossings: 8, voids: 0 });
+    expect(counts).toMatchObject({ crossings: 8, voids: 0, resolutions: 0 });
     expect(counts.auditEvents).toBeGreaterThan(0);
     expect(auditEvents(db).length).toBeLessThan(eventsBefore);
     expect(verify()).toMatchObject({ intact: true });
     // The purge is itself on the trail, with what it removed.
     expect(auditEvents(db).at(-1)).toMatchObject({ action: 'retention-purge', details: { crossings: 8, deliveredThroughSeq: deliveredUpTo.seq } });
+    await store.close();
+  });
+
+  it('removes an old referral with its resolution, and keeps one whose resolution is recent', async () => {
+    const { store, audit, recorded, verify } = await laneWithHistory(new Set([0, 5]));
+    const { db } = store;
+    const desk = new ReferralDesk(db, audit, 'uto-retention', 20);
+    const early = recorded[0];
+    const late = recorded[5];
+    if (early === undefined || late === undefined) throw new Error('no referrals');
+    // Day 0's referral was resolved the next day; day 25's only on day 140, within the period.
+    const resolve = (id: string, day: number) => {
+      const at = new Date(START + day * DAY_MS);
+      desk.take(id, 'uto-guard-1', at);
+      return desk.resolve({ referralId: id, outcome: 'admitted', reason: 'papers in order after interview', notes: '' }, 'uto-guard-1', at);
+    };
+    resolve(early.id, 1);
+    const recent = resolve(late.id, 140);
+    markDeliveredThrough(db, recent.seq, new Date());
+    const counts = await purgeDelivered(db, audit, 90, new Date(START + 150 * DAY_MS));
+    expect(counts.resolutions).toBe(1);
+    const kept = new Set(db.prepare('SELECT id FROM crossings').pluck().all());
+    expect(kept.has(early.id)).toBe(false);
+    // The resolution names the referral, so the referral stays as long as it does.
+    expect(kept.has(late.id)).toBe(true);
+    expect(db.prepare('SELECT referral_id FROM resolutions').pluck().all()).toEqual([late.id]);
+    expect(verify()).toMatchObject({ intact: true });
     await store.close();
   });
 
@@ -89,7 +117,7 @@ describe('the retention purge', () => {
   it('never removes an undelivered record, however old', async () => {
     const { store, audit, verify } = await laneWithHistory();
     const counts = await purgeDelivered(store.db, audit, 1, new Date(START + 1000 * DAY_MS));
-    expect(counts).toEqual({ crossings: 0, voids: 0, auditEvents: 0, outboxRows: 0, alertHits: 0, auditAnchor: 0 });
+    expect(counts).toEqual({ crossings: 0, voids: 0, resolutions: 0, auditEvents: 0, outboxRows: 0, alertHits: 0, auditAnchor: 0 });
     expect(store.db.prepare('SELECT count(*) FROM crossings').pluck().get()).toBe(30);
     expect(verify()).toMatchObject({ intact: true });
     await store.close();
