@@ -204,6 +204,23 @@ export const ResolutionRecord = z
   .strict();
 export type ResolutionRecord = z.infer<typeof ResolutionRecord>;
 
+/** A recorded crossing as the supervisor's void list shows it, with its void if it has one. */
+export const RecentCrossing = z.object({
+  id: z.uuid(),
+  seq: z.number().int().positive(),
+  recordedAt: z.iso.datetime(),
+  lane: z.number().int(),
+  direction: Direction,
+  outcome: DecisionOutcome,
+  officerId: z.string(),
+  documentNumber: z.string(),
+  issuingState: z.string(),
+  surname: z.string(),
+  givenNames: z.string(),
+  voided: z.object({ officerId: z.string(), reason: z.string(), at: z.iso.datetime() }).nullable(),
+});
+export type RecentCrossing = z.infer<typeof RecentCrossing>;
+
 /** Crossings per lane and hour, by decision: the supervisor's throughput view. */
 export const LaneHour = z.object({
   lane: z.number().int(),

@@ -3,7 +3,7 @@ import type { Access } from './roles.js';
 import { Direction } from './config.js';
 import { OfficerAccount, OfficerId, OfficerName, OfficerRoles, OfficerSummary, OneTimePinIssued, Pin, SessionView } from './officers.js';
 import { ReaderStatusView, ScanView } from './readers.js';
-import { Assessment, Decision, LaneHour, ManualDocumentFields, RecordedAnswer, Referral, ReferralOutcome, ResolutionReason } from './crossing.js';
+import { Assessment, Decision, LaneHour, ManualDocumentFields, RecentCrossing, RecordedAnswer, Referral, ReferralOutcome, ResolutionReason } from './crossing.js';
 import { MrzFormatSchema } from './mrz-result.js';
 import { RPC_PROTOCOL_VERSION } from './rpc-wire.js';
 import { DeadLetter } from './dead-letter.js';
@@ -203,6 +203,12 @@ export const rpcMethods = {
     summary: 'Resolves a referral the supervisor holds as admitted or refused, with a reason: a new record naming the referral, synced like any other.',
     params: z.object({ referralId: z.uuid(), outcome: ReferralOutcome, reason: ResolutionReason, notes: z.string().max(1000).default('') }).strict(),
     result: RecordedAnswer,
+    access: ['supervisor'],
+  }),
+  'crossings.recent': method({
+    summary: 'The latest crossings recorded here over the last hours, newest first, each with its void if it has one: what a supervisor voids from.',
+    params: z.object({ hours: z.number().int().min(1).max(24 * 31).default(24), limit: z.number().int().min(1).max(500).default(50) }).strict(),
+    result: z.array(RecentCrossing),
     access: ['supervisor'],
   }),
   'crossings.void': method({

@@ -41,6 +41,7 @@ export function coreHandlers(parts: CoreHandlerParts): RpcHandlers {
       'alerts.openHits': captureRpc['alerts.openHits'],
       'alerts.review': captureRpc['alerts.review'],
       'crossings.void': captureRpc['crossings.void'],
+      'crossings.recent': captureRpc['crossings.recent'],
       'officers.list': officersRpc['officers.list'],
       'officers.create': officersRpc['officers.create'],
       'officers.update': officersRpc['officers.update'],

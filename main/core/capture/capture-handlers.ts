@@ -18,11 +18,13 @@ export function captureHandlers(
   | 'alerts.openHits'
   | 'alerts.review'
   | 'crossings.void'
+  | 'crossings.recent'
   | 'supervisor.laneActivity'
 > &
   Pick<RpcHandlers['streams'], 'capture.assessments'> {
   return {
     'crossings.void': ({ crossingId, reason }, context) => voids.void(crossingId, reason, officerId(context)),
+    'crossings.recent': ({ hours, limit }) => queries.recent(hours, limit, new Date()),
     'supervisor.laneActivity': ({ hours }) => queries.laneActivity(hours, new Date()),
     'capture.manualEntry': ({ format, fields }, context) => capture.manualEntry(fields, format, officerId(context)),
     'capture.wedge': ({ text }, context) => capture.wedge(text, officerId(context)),

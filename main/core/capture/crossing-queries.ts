@@ -1,14 +1,19 @@
 import type { Database, Statement } from 'better-sqlite3';
 import * as z from 'zod';
-import type { LaneHour } from '../../common/contract/crossing.js';
+import type { LaneHour, RecentCrossing } from '../../common/contract/crossing.js';
+import { DamagedDataError } from '../errors/domain-errors.js';
+import { readStoredCrossing, readStoredVoid } from './stored-records.js';
 
 const HOUR_MS = 3_600_000;
+
+const RecentRow = z.object({ id: z.string(), body: z.unknown(), void_body: z.unknown() });
 
 const LaneHourRow = z.object({ lane: z.number().int(), hour: z.number().int(), decision: z.enum(['admit', 'refuse', 'refer']), count: z.number().int() });
 
 /** The supervisor's views. Every row read back is validated; a damaged one is reported, never shown as data. */
 export class CrossingQueries {
   private readonly laneActivityStatement: Statement<[number]>;
+  private readonly recentStatement: Statement<[number, number]>;
 
   constructor(db: Database) {
     // Voided crossings are left out: a void says the crossing did not happen as recorded.
@@ -18,6 +23,34 @@ export class CrossingQueries {
       WHERE recorded_at >= ? AND NOT EXISTS (SELECT 1 FROM voids v WHERE v.crossing_id = c.id)
       GROUP BY lane, hour, decision
       ORDER BY hour, lane`);
+    this.recentStatement = db.prepare('SELECT c.id, c.body, v.body AS void_body FROM crossings c LEFT JOIN voids v ON v.crossing_id = c.id WHERE c.recorded_at >= ? ORDER BY c.recorded_at DESC LIMIT ?');
+  }
+
+  /** The latest crossings of the last hours, newest first, each with its void if it has one. */
+  recent(hours: number, limit: number, now: Date): RecentCrossing[] {
+    return this.recentStatement.all(now.getTime() - hours * HOUR_MS, limit).map((raw) => {
+      const row = RecentRow.parse(raw);
+      const stored = readStoredCrossing(row.body);
+      if (!stored.ok) throw new DamagedDataError(`the stored crossing ${row.id} is damaged and was not shown; call a technician`);
+      const voided = row.void_body === null ? undefined : readStoredVoid(row.void_body);
+      if (voided !== undefined && !voided.ok) throw new DamagedDataError(`the void of crossing ${row.id} is damaged and was not shown; call a technician`);
+      const { record } = stored;
+      const fields = record.document.fields;
+      return {
+        id: record.id,
+        seq: record.seq,
+        recordedAt: record.recordedAt,
+        lane: record.lane,
+        direction: record.direction,
+        outcome: record.decision.outcome,
+        officerId: record.officerId,
+        documentNumber: fields.documentNumber,
+        issuingState: fields.issuingState,
+        surname: fields.surname,
+        givenNames: fields.givenNames,
+        voided: voided === undefined ? null : { officerId: voided.record.officerId, reason: voided.record.reason, at: voided.record.recordedAt },
+      };
+    });
   }
 
   laneActivity(hours: number, now: Date): LaneHour[] {

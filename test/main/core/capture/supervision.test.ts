@@ -61,6 +61,14 @@ describe("the supervisor's views and voids", () => {
 
     const voided = await supervisor.call('crossings.void', { crossingId: mistaken.id, reason: 'recorded for the wrong traveller' });
     expect((await supervisor.call('referrals.queue', {})).map((referral) => referral.id)).toEqual([referred.id]);
+    // The void list shows the latest crossings first, the voided one with who voided it and why.
+    const recent = await supervisor.call('crossings.recent', { limit: 3 });
+    expect(recent.map((crossing) => [crossing.id, crossing.outcome, crossing.voided?.reason ?? null])).toEqual([
+      [mistaken.id, 'refer', 'recorded for the wrong traveller'],
+      [referred.id, 'refer', null],
+      [expect.any(String), 'refuse', null],
+    ]);
+    expect(recent[1]).toMatchObject({ lane: 3, officerId: 'uto-guard-1', documentNumber: 'UT100004', surname: 'TESTERE' });
     const activity = await supervisor.call('supervisor.laneActivity', { hours: 24 });
     // Summed, since the test may straddle the turn of an hour.
     const totals = activity.reduce(

@@ -101,6 +101,7 @@ describe('query plans of the hot queries', () => {
     const audit = new AuditTrail(db, 'uto-plan-lane');
     const statements = preparedDuring(db, () => {
       new CrossingQueries(db).laneActivity(12, new Date());
+      new CrossingQueries(db).recent(24, 50, new Date());
       new ReferralDesk(db, audit, 'uto-plan-lane', 20).queue(50, new Date());
     });
     expect(statements.length).toBeGreaterThanOrEqual(2);
