@@ -3,6 +3,7 @@ import type { Direction } from '../../main/common/contract/config.js';
 import type { CoreLink, LinkState } from '../link/link-state.js';
 import { LaneScreen } from '../lane/LaneScreen.js';
 import { OfficersScreen } from '../officers/OfficersScreen.js';
+import { SecondLineScreen } from '../second-line/SecondLineScreen.js';
 import { StatusScreen } from '../status/StatusScreen.js';
 import { useObservable } from '../shared/use-observable.js';
 import { useStream } from '../shared/use-stream.js';
@@ -122,6 +123,8 @@ export function App({ link }: { readonly link: CoreLink }) {
           onSessionFailure={noticeFailure}
           supervisor={session.officer.roles.includes('supervisor')}
         />
+      ) : current === 'second-line' ? (
+        <SecondLineScreen client={client} officer={session.officer} onSessionFailure={noticeFailure} />
       ) : current === 'officers' ? (
         <OfficersScreen client={client} officer={session.officer} onSessionFailure={noticeFailure} />
       ) : current === 'status' ? (

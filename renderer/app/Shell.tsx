@@ -31,16 +31,17 @@ export function Shell({
           <ul className="nav-list">
             {screens.map((name) => (
               <li key={name}>
-                <button
-                  type="button"
+                <a
+                  href={`#${name}`}
                   className={name === screen ? 'nav-item nav-current' : 'nav-item'}
                   aria-current={name === screen ? 'page' : undefined}
-                  onClick={() => {
+                  onClick={(event) => {
+                    event.preventDefault();
                     onScreen(name);
                   }}
                 >
                   {t(`screen.${name}`)}
-                </button>
+                </a>
               </li>
             ))}
           </ul>

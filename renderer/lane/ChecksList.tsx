@@ -1,24 +1,16 @@
 import type { CheckOutcome, DocumentCheck } from '../../main/common/contract/document-checks.js';
-import type { MessageId } from '../i18n/catalogues/en.js';
-import { en } from '../i18n/catalogues/en.js';
 import { useT } from '../i18n/I18n.js';
 import { StateWord, type Tone } from '../shared/StateWord.js';
+import { checkName, knownId } from '../shared/open-code-names.js';
 import { checksInOrder } from './card-facts.js';
 
 const OUTCOME_TONE: Readonly<Record<CheckOutcome, Tone>> = { pass: 'ok', notice: 'notice', alert: 'bad', unavailable: 'neutral' };
-
-function knownId(id: string): id is MessageId {
-  return Object.hasOwn(en, id);
-}
 
 /** Every check the core ran, failed ones first, each with its outcome in icon, colour and word. */
 export function ChecksList({ checks }: { readonly checks: readonly DocumentCheck[] }) {
   const t = useT();
   const ordered = checksInOrder(checks);
-  const name = (check: DocumentCheck): string => {
-    const nameId = `check.${check.code}`;
-    return knownId(nameId) ? t(nameId) : t('check.other', { code: check.code });
-  };
+  const name = (check: DocumentCheck): string => checkName(t, check.code);
   // Passed checks and those that could not run need no reading: one line of chips keeps the failed ones in view at 1280x800.
   const brief = (check: DocumentCheck): boolean => check.outcome === 'pass' || check.outcome === 'unavailable';
   const passed = ordered.filter(brief);

@@ -9,6 +9,7 @@ import { useLanguage, useT } from '../i18n/I18n.js';
 import { StateWord } from '../shared/StateWord.js';
 import { ageOn, daysSince, expiryState, holderName, localTodayIso } from './card-facts.js';
 import { ChecksList } from './ChecksList.js';
+import { ListedDocuments } from '../shared/ListedDocuments.js';
 import { zoneWithCorrections } from './mrz-diff.js';
 
 /** Performance mark set once a card is on screen: the scan-to-card benchmark reads it. */
@@ -86,23 +87,7 @@ export function DocumentCard({
         </p>
         <p className="muted">{document.source.method === 'manual' ? t('card.source.manual') : t('card.source.reader', { reader: document.source.readerId })}</p>
       </header>
-      {assessment.documentHits.length === 0 ? null : (
-        <section className="listed-document" aria-labelledby="listed-title" data-testid="listed-document">
-          <h3 id="listed-title">
-            <span aria-hidden="true">✕ </span>
-            {t('card.listedTitle')}
-          </h3>
-          <ul>
-            {assessment.documentHits.map((hit) => (
-              <li key={`${hit.entry.number}:${hit.entry.documentType}`}>
-                {t('card.listed', { reason: hit.entry.reason, source: hit.entry.source, date: day(hit.entry.reportedAt) })}
-                {hit.how === 'exact' ? null : <strong> {t('card.listedNumber', { number: hit.entry.number })}</strong>}
-                <p className="hit-action">{t('hit.action', { action: 'refer' })}</p>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <ListedDocuments hits={assessment.documentHits} />
       {children}
       <div className="card-verdicts">
         <StateWord tone={mrzTone} testId="mrz-verdict">

@@ -20,7 +20,8 @@ import { useWedge } from './use-wedge.js';
 import { ErrorAlert } from '../shared/ErrorAlert.js';
 import type { HitHold } from '../../main/common/contract/alert-hits.js';
 import { assessmentHits, holdOf, withVersions } from '../../main/common/alerts/assessment-hits.js';
-import { AlertControls, ListedPersons } from './AlertPanel.js';
+import { AlertControls } from './AlertPanel.js';
+import { ListedPersons } from '../shared/ListedPersons.js';
 
 /** A key press this soon after a card appears is taken as meant for the card before. */
 const ARMING_DELAY_MS = 400;

@@ -32,8 +32,8 @@ describe('end to end: officers, sign-in and the guard’s lane in Chromium again
 
     await setUpTechnician(page, lane.rig().dataDir, TECHNICIAN_PIN);
     const navigation = page.getByRole('navigation');
-    expect(await navigation.getByRole('button', { name: 'Officers' }).count()).toBe(1);
-    expect(await navigation.getByRole('button', { name: 'Lane' }).count()).toBe(0);
+    expect(await navigation.getByRole('link', { name: 'Officers' }).count()).toBe(1);
+    expect(await navigation.getByRole('link', { name: 'Lane' }).count()).toBe(0);
     const oneTimePin = await createOfficer(page, 'uto-guard-7', 'Officer Utopia Seven', ['Guard']);
     await page.getByRole('cell', { name: 'uto-guard-7', exact: true }).waitFor();
     await signOut(page);

@@ -77,10 +77,10 @@ describe('end to end: every screen in Armenian, Russian and English, at 1280x800
         await page.getByRole('button', { name: m['manual.cancel'] }).click();
 
         const navigation = page.getByRole('navigation');
-        await navigation.getByRole('button', { name: m['screen.officers'] }).click();
+        await navigation.getByRole('link', { name: m['screen.officers'] }).click();
         await page.getByRole('button', { name: m['officers.add'] }).click();
         await shot('officers');
-        await navigation.getByRole('button', { name: m['screen.status'] }).click();
+        await navigation.getByRole('link', { name: m['screen.status'] }).click();
         await page.getByTestId('uptime').filter({ hasText: /\d+:\d\d:\d\d/ }).waitFor();
         await shot('status');
         await page.getByRole('button', { name: m['lock.lockNow'] }).click();

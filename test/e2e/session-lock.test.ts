@@ -41,8 +41,8 @@ describe('end to end: the session locks when idle, resumes with the PIN, and a w
     await page.getByRole('button', { name: 'Lock' }).click();
     await page.getByRole('button', { name: 'Sign in as another officer' }).click();
     await signIn(page, 'technician', TECHNICIAN_PIN);
-    await page.getByRole('navigation').getByRole('button', { name: 'Officers' }).waitFor();
-    expect(await page.getByRole('navigation').getByRole('button', { name: 'Lane' }).count()).toBe(0);
+    await page.getByRole('navigation').getByRole('link', { name: 'Officers' }).waitFor();
+    expect(await page.getByRole('navigation').getByRole('link', { name: 'Lane' }).count()).toBe(0);
 
     const actions = auditActions(lane.rig().dataDir);
     expect(actions.filter((action) => action === 'lock').length).toBeGreaterThanOrEqual(2);

@@ -82,4 +82,6 @@ export const HitReview = z
     finding: HitFinding,
     note: z.string().trim().max(300).default(''),
   })
-  .strict();
+  .strict()
+  // Setting a hit aside overrides the list: like an override at the lane, it takes a reason.
+  .refine((review) => review.finding !== 'false-match' || review.note.length >= 10, { path: ['note'], error: 'a false match needs the reason, 10 to 300 characters' });

@@ -221,6 +221,10 @@ export const RecentCrossing = z.object({
 });
 export type RecentCrossing = z.infer<typeof RecentCrossing>;
 
+/** The void list: the crossings that read back, and how many did not (damaged on disk: a technician's matter). */
+export const RecentCrossings = z.object({ crossings: z.array(RecentCrossing), damaged: z.number().int().nonnegative() });
+export type RecentCrossings = z.infer<typeof RecentCrossings>;
+
 /** Crossings per lane and hour, by decision: the supervisor's throughput view. */
 export const LaneHour = z.object({
   lane: z.number().int(),

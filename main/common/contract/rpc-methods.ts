@@ -3,7 +3,7 @@ import type { Access } from './roles.js';
 import { Direction } from './config.js';
 import { OfficerAccount, OfficerId, OfficerName, OfficerRoles, OfficerSummary, OneTimePinIssued, Pin, SessionView } from './officers.js';
 import { ReaderStatusView, ScanView } from './readers.js';
-import { Assessment, Decision, LaneHour, ManualDocumentFields, RecentCrossing, RecordedAnswer, Referral, ReferralOutcome, ResolutionReason } from './crossing.js';
+import { Assessment, Decision, LaneHour, ManualDocumentFields, RecentCrossings, RecordedAnswer, Referral, ReferralOutcome, ResolutionReason } from './crossing.js';
 import { MrzFormatSchema } from './mrz-result.js';
 import { RPC_PROTOCOL_VERSION } from './rpc-wire.js';
 import { DeadLetter } from './dead-letter.js';
@@ -206,9 +206,9 @@ export const rpcMethods = {
     access: ['supervisor'],
   }),
   'crossings.recent': method({
-    summary: 'The latest crossings recorded here over the last hours, newest first, each with its void if it has one: what a supervisor voids from.',
+    summary: 'The latest crossings recorded here over the last hours, newest first, each with its void if it has one, and how many records did not read back: what a supervisor voids from.',
     params: z.object({ hours: z.number().int().min(1).max(24 * 31).default(24), limit: z.number().int().min(1).max(500).default(50) }).strict(),
-    result: z.array(RecentCrossing),
+    result: RecentCrossings,
     access: ['supervisor'],
   }),
   'crossings.void': method({

@@ -1,7 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import * as z from 'zod';
-import type { LaneHour, RecentCrossing } from '../../common/contract/crossing.js';
-import { DamagedDataError } from '../errors/domain-errors.js';
+import type { LaneHour, RecentCrossing, RecentCrossings } from '../../common/contract/crossing.js';
 import { readStoredCrossing, readStoredVoid } from './stored-records.js';
 
 const HOUR_MS = 3_600_000;
@@ -26,17 +25,25 @@ export class CrossingQueries {
     this.recentStatement = db.prepare('SELECT c.id, c.body, v.body AS void_body FROM crossings c LEFT JOIN voids v ON v.crossing_id = c.id WHERE c.recorded_at >= ? ORDER BY c.recorded_at DESC LIMIT ?');
   }
 
-  /** The latest crossings of the last hours, newest first, each with its void if it has one. */
-  recent(hours: number, limit: number, now: Date): RecentCrossing[] {
-    return this.recentStatement.all(now.getTime() - hours * HOUR_MS, limit).map((raw) => {
+  /**
+   * The latest crossings of the last hours, newest first, each with its void
+   * if it has one. A row that no longer reads back is counted, not shown: one
+   * damaged record must not hide the others from the supervisor.
+   */
+  recent(hours: number, limit: number, now: Date): RecentCrossings {
+    const crossings: RecentCrossing[] = [];
+    let damaged = 0;
+    for (const raw of this.recentStatement.all(now.getTime() - hours * HOUR_MS, limit)) {
       const row = RecentRow.parse(raw);
       const stored = readStoredCrossing(row.body);
-      if (!stored.ok) throw new DamagedDataError(`the stored crossing ${row.id} is damaged and was not shown; call a technician`);
       const voided = row.void_body === null ? undefined : readStoredVoid(row.void_body);
-      if (voided !== undefined && !voided.ok) throw new DamagedDataError(`the void of crossing ${row.id} is damaged and was not shown; call a technician`);
+      if (!stored.ok || (voided !== undefined && !voided.ok)) {
+        damaged += 1;
+        continue;
+      }
       const { record } = stored;
       const fields = record.document.fields;
-      return {
+      crossings.push({
         id: record.id,
         seq: record.seq,
         recordedAt: record.recordedAt,
@@ -49,9 +56,11 @@ export class CrossingQueries {
         surname: fields.surname,
         givenNames: fields.givenNames,
         voided: voided === undefined ? null : { officerId: voided.record.officerId, reason: voided.record.reason, at: voided.record.recordedAt },
-      };
-    });
+      });
+    }
+    return { crossings, damaged };
   }
+
 
   laneActivity(hours: number, now: Date): LaneHour[] {
     const since = Math.floor((now.getTime() - hours * HOUR_MS) / HOUR_MS) * HOUR_MS;

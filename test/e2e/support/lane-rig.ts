@@ -96,7 +96,7 @@ export async function setUpTechnician(page: Page, dataDir: string, pin: string):
 
 /** Creates an officer on the Officers screen and answers the one-time PIN it shows once. */
 export async function createOfficer(page: Page, id: string, name: string, roles: readonly ('Guard' | 'Supervisor' | 'Technician')[]): Promise<string> {
-  await page.getByRole('navigation').getByRole('button', { name: 'Officers' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Officers' }).click();
   await page.getByRole('button', { name: 'Add officer' }).click();
   const form = page.getByRole('form', { name: 'Add officer' });
   await form.getByRole('textbox', { name: 'Officer ID' }).fill(id);

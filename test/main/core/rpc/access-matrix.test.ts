@@ -26,7 +26,7 @@ const sampleParams: Record<MethodName | StreamName, unknown> = {
   'capture.hitHold': { assessmentId: '01a22400-0000-7000-8000-000000000000' },
   'alerts.override': { assessmentId: '01a22400-0000-7000-8000-000000000000', reason: 'second line cleared the traveller' },
   'alerts.openHits': {},
-  'alerts.review': { assessmentId: '01a22400-0000-7000-8000-000000000000', hitId: 'document-list:UTO:L898902C3:P', finding: 'false-match' },
+  'alerts.review': { assessmentId: '01a22400-0000-7000-8000-000000000000', hitId: 'document-list:UTO:L898902C3:P', finding: 'false-match', note: 'a different traveller of the same name' },
   'crossings.recent': {},
   'crossings.void': { crossingId: '01a22400-0000-7000-8000-000000000000', reason: 'typed into the wrong lane' },
   // A guard (what a supervisor may create) and unknown ids: allowed by access, and no caller's account changes.

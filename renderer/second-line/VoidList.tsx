@@ -1,0 +1,126 @@
+import { useCallback, useId, useState } from 'react';
+import type { RecentCrossing, RecentCrossings } from '../../main/common/contract/crossing.js';
+import type { RpcClient } from '../../main/common/rpc/client.js';
+import { useLanguage, useT } from '../i18n/I18n.js';
+import { ErrorAlert } from '../shared/ErrorAlert.js';
+import { rpcFailure } from '../shared/rpc-failure.js';
+import { usePolled } from '../shared/use-polled.js';
+import { travellerName } from './traveller-name.js';
+import { VoidDialog } from './VoidDialog.js';
+
+const POLL_MS = 10_000;
+
+/** The last day's crossings, newest first, each voidable once with a reason. */
+export function VoidList({ client, onSessionFailure }: { readonly client: RpcClient | null; readonly onSessionFailure: (error: unknown) => void }) {
+  const t = useT();
+  const { format } = useLanguage();
+  const titleId = useId();
+  const [voiding, setVoiding] = useState<RecentCrossing>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [done, setDone] = useState<string>();
+  const fail = useCallback(
+    (failure: unknown) => {
+      onSessionFailure(failure);
+      setError(t('secondLine.failed', { message: rpcFailure(failure).message }));
+    },
+    [onSessionFailure, t],
+  );
+  const load = useCallback(() => (client === null ? Promise.resolve<RecentCrossings>({ crossings: [], damaged: 0 }) : client.call('crossings.recent', { limit: 100 })), [client]);
+  const { value: recent, reload } = usePolled(client === null ? null : load, POLL_MS, fail);
+  const crossings = recent?.crossings;
+  const cancel = useCallback(() => {
+    setVoiding(undefined);
+  }, []);
+  const voidIt = (crossing: RecentCrossing, reason: string): void => {
+    if (client === null) return;
+    setBusy(true);
+    setError(undefined);
+    setDone(undefined);
+    client
+      .call('crossings.void', { crossingId: crossing.id, reason })
+      .then(() => {
+        setVoiding(undefined);
+        setDone(t('voids.done', { name: travellerName(crossing) }));
+      }, fail)
+      .finally(() => {
+        setBusy(false);
+        reload();
+      });
+  };
+  return (
+    <section className="second-line-panel" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('voids.title')}</h2>
+      <p className="muted">{t('voids.explain')}</p>
+      <ErrorAlert message={voiding === undefined ? error : undefined} />
+      {done === undefined ? null : (
+        <p role="status" className="message message-ok">
+          <span aria-hidden="true">✓ </span>
+          {done}
+        </p>
+      )}
+      {recent === undefined || recent.damaged === 0 ? null : <ErrorAlert message={t('voids.damaged', { count: recent.damaged })} />}
+      {crossings === undefined ? null : crossings.length === 0 ? (
+        <p className="muted">{t('voids.empty')}</p>
+      ) : (
+        <table className="officer-table void-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('voids.time')}</th>
+              <th scope="col">{t('voids.lane')}</th>
+              <th scope="col">{t('voids.traveller')}</th>
+              <th scope="col">{t('voids.document')}</th>
+              <th scope="col">{t('voids.decision')}</th>
+              <th scope="col">{t('voids.guard')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('voids.void')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {crossings.map((crossing) => (
+              <tr key={crossing.id} className={crossing.voided === null ? undefined : 'voided'}>
+                <td>{format.clock(new Date(crossing.recordedAt))}</td>
+                <td>{crossing.lane}</td>
+                <th scope="row">{travellerName(crossing)}</th>
+                <td>
+                  {crossing.issuingState} {crossing.documentNumber}
+                </td>
+                <td>{t('voids.outcome', { outcome: crossing.outcome })}</td>
+                <td>{crossing.officerId}</td>
+                <td>
+                  {crossing.voided === null ? (
+                    <button
+                      type="button"
+                      onClick={() => {
+                        setError(undefined);
+                        setVoiding(crossing);
+                      }}
+                    >
+                      {t('voids.void')}
+                    </button>
+                  ) : (
+                    <span>{t('voids.voided', { officer: crossing.voided.officerId, reason: crossing.voided.reason })}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {voiding === undefined ? null : (
+        <>
+          <VoidDialog
+            name={travellerName(voiding)}
+            busy={busy}
+            onVoid={(reason) => {
+              voidIt(voiding, reason);
+            }}
+            onCancel={cancel}
+          />
+          {error === undefined ? null : <div className="dialog-error"><ErrorAlert message={error} /></div>}
+        </>
+      )}
+    </section>
+  );
+}
