@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Referral, ReferralOutcome } from '../../main/common/contract/crossing.js';
 import { countryName } from '../i18n/country-names.js';
 import { calendarDay } from '../i18n/format.js';
@@ -47,6 +47,11 @@ export function ReferralItem({
   const notPassed = referral.checks.filter((check) => check.outcome === 'alert' || check.outcome === 'notice');
   const mine = referral.take?.officerId === me;
   const trimmed = reason.trim();
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    // Taken: the reason and the two outcomes come into view, so the supervisor need not scroll for them.
+    if (mine) formRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [mine]);
   return (
     <article className={`card referral${referral.overdue ? ' referral-overdue' : ''}`} aria-labelledby={titleId}>
       <header className="referral-head">
@@ -54,7 +59,7 @@ export function ReferralItem({
         <StateWord tone={referral.overdue ? 'bad' : 'notice'}>{t('referrals.waiting', { minutes: minutesBetween(referral.recordedAt, now) })}</StateWord>
         {referral.overdue ? <StateWord tone="bad">{t('referrals.overdue')}</StateWord> : null}
       </header>
-      <p>
+      <p className="referral-facts">
         {t('referrals.document', {
           code: fields.documentCode,
           number: fields.documentNumber,
@@ -62,13 +67,15 @@ export function ReferralItem({
           birthDate: day(fields.birthDateIso, fields.birthDate),
           expiryDate: day(fields.expiryDateIso, fields.expiryDate),
         })}
-      </p>
-      <p className="muted">
+        <br />
         {t('referrals.from', { lane: referral.lane, direction: referral.direction, officer: referral.officerId, time: format.clock(new Date(referral.recordedAt)) })}
       </p>
-      <p>{t('referrals.reasons', { reasons: referral.reasons.map((code) => reasonName(t, code)).join(', ') })}</p>
+      <p>
+        {t('referrals.reasons', { reasons: referral.reasons.map((code) => reasonName(t, code)).join(', ') })}
+        {' · '}
+        {notPassed.length === 0 ? t('referrals.allPassed') : t('referrals.failedChecks', { checks: notPassed.map((check) => checkName(t, check.code)).join(', ') })}
+      </p>
       {referral.notes === '' ? null : <p>{t('referrals.notes', { notes: referral.notes })}</p>}
-      <p>{notPassed.length === 0 ? t('referrals.allPassed') : t('referrals.failedChecks', { checks: notPassed.map((check) => checkName(t, check.code)).join(', ') })}</p>
       {referral.alertHits.length === 0 ? null : (
         <p className="referral-hits">
           <span aria-hidden="true">✕ </span>
@@ -84,16 +91,23 @@ export function ReferralItem({
       )}
       {mine ? (
         <form
+          ref={formRef}
           className="resolve-form"
           aria-label={t('referrals.title')}
           onSubmit={(event) => {
             event.preventDefault();
           }}
         >
-          <label htmlFor={reasonId}>{t('secondLine.reason')}</label>
-          <textarea id={reasonId} value={reason} maxLength={300} rows={2} aria-describedby={hintId} onChange={(event) => { setReason(event.target.value); }} />
-          <label htmlFor={notesId}>{t('referrals.notesField')}</label>
-          <textarea id={notesId} value={notes} maxLength={1000} rows={2} onChange={(event) => { setNotes(event.target.value); }} />
+          <div className="resolve-fields">
+            <div className="resolve-field">
+              <label htmlFor={reasonId}>{t('secondLine.reason')}</label>
+              <textarea id={reasonId} value={reason} maxLength={300} rows={2} aria-describedby={hintId} onChange={(event) => { setReason(event.target.value); }} />
+            </div>
+            <div className="resolve-field">
+              <label htmlFor={notesId}>{t('referrals.notesField')}</label>
+              <textarea id={notesId} value={notes} maxLength={1000} rows={2} onChange={(event) => { setNotes(event.target.value); }} />
+            </div>
+          </div>
           <p className="muted" id={hintId}>
             {t('referrals.hint')}
           </p>
@@ -107,7 +121,7 @@ export function ReferralItem({
           </div>
         </form>
       ) : (
-        <button type="button" className="primary" disabled={busy} onClick={onTake}>
+        <button type="button" className="primary take" disabled={busy} onClick={onTake}>
           {t('referrals.take')}
         </button>
       )}

@@ -67,11 +67,8 @@ export function VoidList({ client, onSessionFailure }: { readonly client: RpcCli
           <thead>
             <tr>
               <th scope="col">{t('voids.time')}</th>
-              <th scope="col">{t('voids.lane')}</th>
               <th scope="col">{t('voids.traveller')}</th>
-              <th scope="col">{t('voids.document')}</th>
               <th scope="col">{t('voids.decision')}</th>
-              <th scope="col">{t('voids.guard')}</th>
               <th scope="col">
                 <span className="visually-hidden">{t('voids.void')}</span>
               </th>
@@ -81,13 +78,14 @@ export function VoidList({ client, onSessionFailure }: { readonly client: RpcCli
             {crossings.map((crossing) => (
               <tr key={crossing.id} className={crossing.voided === null ? undefined : 'voided'}>
                 <td>{format.clock(new Date(crossing.recordedAt))}</td>
-                <td>{crossing.lane}</td>
-                <th scope="row">{travellerName(crossing)}</th>
+                <th scope="row">
+                  {travellerName(crossing)}
+                  <span className="void-document">{t('voids.document', { state: crossing.issuingState, number: crossing.documentNumber, lane: crossing.lane })}</span>
+                </th>
                 <td>
-                  {crossing.issuingState} {crossing.documentNumber}
+                  {t('voids.outcome', { outcome: crossing.outcome })}
+                  <span className="void-document">{crossing.officerId}</span>
                 </td>
-                <td>{t('voids.outcome', { outcome: crossing.outcome })}</td>
-                <td>{crossing.officerId}</td>
                 <td>
                   {crossing.voided === null ? (
                     <button

@@ -22,7 +22,11 @@ export interface LaneRig {
   close(): Promise<void>;
 }
 
-export async function startLaneRig(change: (config: ApplianceConfig) => ApplianceConfig = (config) => config): Promise<LaneRig> {
+export async function startLaneRig(
+  change: (config: ApplianceConfig) => ApplianceConfig = (config) => config,
+  /** What the data folder holds before the first start (e.g. the appliance key central already knows). */
+  prepare: (dataDir: string) => void = () => undefined,
+): Promise<LaneRig> {
   // Made here, not with tempDir: a rig lives across the tests of a file, and is removed by close().
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sahman-e2e-'));
   const pty = await startPtyPair();
@@ -36,6 +40,7 @@ export async function startLaneRig(change: (config: ApplianceConfig) => Applianc
     ],
   });
   writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify(config));
+  prepare(dataDir);
   const served = await startServe(['--data', dataDir, '--port', '0']);
   const rig: LaneRig = {
     dataDir,
@@ -154,13 +159,15 @@ export function readerBytes(lines: readonly string[]): Buffer {
   return frameDocument(lines, { kind: 'lines' });
 }
 
-/** `sahman export` on the data folder, as a supervisor would run it: the recorded crossings, checked against the record schema. */
+/** `sahman export` on the data folder, as a supervisor would run it: the recorded crossings (not their voids or resolutions), checked against the record schema. */
 export function exportedCrossings(dataDir: string): CrossingRecord[] {
   const text = execFileSync(process.execPath, [builtCli, 'export', '--data', dataDir, '--format', 'jsonl'], { encoding: 'utf8' });
   return text
     .split('\n')
     .filter((line) => line.trim() !== '')
-    .map((line) => CrossingRecord.parse(JSON.parse(line)));
+    .map((line): unknown => JSON.parse(line))
+    .filter((record) => typeof record === 'object' && record !== null && 'kind' in record && record.kind === 'crossing')
+    .map((record) => CrossingRecord.parse(record));
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
