@@ -26,6 +26,7 @@ describe('end to end: a listed person at the lane', () => {
     let page = await openLane(lane.browser(), lane.rig().served.url);
     await setUpTechnician(page, dataDir, '71829356');
     const guardPin = await createOfficer(page, 'uto-guard-8', 'Officer Utopia Eight', ['Guard']);
+    const supervisorPin = await createOfficer(page, 'uto-super-8', 'Supervisor Utopia Eight', ['Supervisor']);
     await signOut(page);
     await page.close();
     // The matcher is built from the stored list at start.
@@ -62,6 +63,26 @@ describe('end to end: a listed person at the lane', () => {
     await expect
       .poll(() => exportedCrossings(dataDir).map((crossing) => [crossing.decision.outcome, crossing.alertHits]))
       .toEqual([['refer', [{ list: 'person-list', version: 4, entryId: SOUGHT.id, how: 'match' }]]]);
+
+    // Second line: the supervisor sees the hit with the entry, the explanation and the guard's acknowledgement, and confirms it.
+    await signOut(page);
+    await signIn(page, 'uto-super-8', supervisorPin);
+    await changePin(page, supervisorPin, '66120937');
+    await page.getByRole('navigation').getByRole('link', { name: 'Second line' }).click();
+    const referral = page.getByRole('region', { name: /^Referrals/ }).getByRole('article', { name: 'OGANESIAN, ARAM' });
+    expect(await referral.textContent()).toContain(`Alert-list hit: person-list ${SOUGHT.id}`);
+    const hits = page.getByRole('region', { name: 'Alert hits' });
+    const hit = hits.getByRole('article', { name: 'Հովհաննիսյան Արամ' });
+    await hit.getByText('Referred to second line').waitFor();
+    expect(await hit.getByRole('region', { name: 'Listed person' }).textContent()).toMatch(/HOVHANNISYAN ↔ OGANESIAN: transliteration/);
+    await hit.getByText('Acknowledged by uto-guard-8').waitFor();
+    // Overriding takes a reason; confirming does not.
+    expect(await hit.getByRole('button', { name: 'Override' }).isDisabled()).toBe(true);
+    await inEveryLanguage(page, 'second-line-hit', SCREEN_SIZES);
+    await hit.getByRole('textbox', { name: 'Reason' }).fill('identity confirmed against the notice photograph');
+    await hit.getByRole('button', { name: 'Confirm hit' }).click();
+    await hits.getByRole('status').filter({ hasText: 'Hit confirmed: Հովհաննիսյան Արամ' }).waitFor();
+    await hits.getByText('No alert-list hit awaits a supervisor.').waitFor();
     await page.close();
   }, 180_000);
 });
