@@ -25,3 +25,37 @@ export const AuditEvent = z
   })
   .strict();
 export type AuditEvent = z.infer<typeof AuditEvent>;
+
+/** Which events the supervisor's audit viewer asks for: newest first, before a chain index, within a period, by officer and action. */
+export const AuditQuery = z
+  .object({
+    /** Only events before this chain index: the viewer's "older" page. */
+    before: z.number().int().positive().optional(),
+    since: z.iso.datetime().optional(),
+    until: z.iso.datetime().optional(),
+    officerId: z.string().min(1).max(64).optional(),
+    action: OpenCode.optional(),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+/** A stored event that no longer reads as an event: the viewer shows where, and the verifier says why. */
+export const UnreadableAuditEvent = z.object({ chainIndex: z.number().int().positive(), unreadable: z.literal(true) });
+
+export const AuditPage = z.object({
+  events: z.array(z.union([AuditEvent, UnreadableAuditEvent])),
+  /** Where to continue for older events; null when the trail has no more. */
+  next: z.number().int().positive().nullable(),
+});
+export type AuditPage = z.infer<typeof AuditPage>;
+
+/** The audit chain's verification, as `sahman audit verify` reports it, and when it ran. */
+export const AuditVerificationView = z.object({
+  intact: z.boolean(),
+  events: z.number().int().nonnegative(),
+  checkpoints: z.number().int().nonnegative(),
+  firstBreak: z.object({ chainIndex: z.number().int().positive(), problem: z.string() }).nullable(),
+  verifiedAt: z.iso.datetime(),
+});
+export type AuditVerificationView = z.infer<typeof AuditVerificationView>;

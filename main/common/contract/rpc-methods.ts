@@ -9,6 +9,7 @@ import { RPC_PROTOCOL_VERSION } from './rpc-wire.js';
 import { DeadLetter } from './dead-letter.js';
 import { SyncStatus } from './sync-status.js';
 import { AlertListsFreshness } from './alert-lists.js';
+import { AuditPage, AuditQuery, AuditVerificationView } from './audit.js';
 import { HitHold, HitReview, OpenHit, OverrideReason } from './alert-hits.js';
 
 /**
@@ -72,6 +73,23 @@ export const SimulatedDocumentKind = z.enum(['valid', 'expired', 'ocr-error', 'm
 export type SimulatedDocumentKind = z.infer<typeof SimulatedDocumentKind>;
 
 const ANY_OFFICER = ['guard', 'supervisor', 'technician'] as const;
+
+const DAY_MS = 86_400_000;
+/** A period the screen may export at once; longer ones are `sahman export`'s, which streams to a file. */
+export const MAX_EXPORT_DAYS = 31;
+
+export const ExportRequest = z
+  .object({ since: z.iso.datetime(), until: z.iso.datetime(), format: z.enum(['csv', 'jsonl']) })
+  .strict()
+  .refine((request) => Date.parse(request.until) > Date.parse(request.since), { path: ['until'], error: 'the period must end after it starts' })
+  .refine((request) => Date.parse(request.until) - Date.parse(request.since) <= MAX_EXPORT_DAYS * DAY_MS, { path: ['until'], error: `at most ${String(MAX_EXPORT_DAYS)} days at once; use sahman export for longer` });
+export type ExportRequest = z.infer<typeof ExportRequest>;
+
+export const ExportEvent = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('chunk'), text: z.string() }),
+  z.object({ kind: z.literal('done'), records: z.number().int().nonnegative() }),
+]);
+export type ExportEvent = z.infer<typeof ExportEvent>;
 
 export const rpcMethods = {
   'auth.login': method({
@@ -274,6 +292,18 @@ export const rpcMethods = {
     result: z.object({ seq: z.number().int().positive(), supersedes: z.number().int().positive() }),
     access: ['supervisor', 'technician'],
   }),
+  'audit.events': method({
+    summary: 'The audit trail newest first, by period, officer and action, a page at a time (`next` continues with older events).',
+    params: AuditQuery,
+    result: AuditPage,
+    access: ['supervisor', 'technician'],
+  }),
+  'audit.verify': method({
+    summary: "Verifies the audit chain as `sahman audit verify` does (hashes, links, signed checkpoints), without holding up the lane, and answers the result with the first broken link.",
+    params: NoParams,
+    result: AuditVerificationView,
+    access: ['supervisor', 'technician'],
+  }),
   'system.info': method({
     summary: 'The appliance identity, crossing point, lane, software version and start time.',
     params: NoParams,
@@ -318,6 +348,12 @@ export const rpcStreams = {
     params: NoParams,
     event: AlertListsFreshness,
     access: ANY_OFFICER,
+  }),
+  'export.records': stream({
+    summary: 'The records of a period as CSV or JSON lines, as `sahman export` writes them, in chunks, then the count; the export is audited under the officer.',
+    params: ExportRequest,
+    event: ExportEvent,
+    access: ['supervisor'],
   }),
   'system.uptime': stream({
     summary: 'The core uptime, now and then every intervalMs.',

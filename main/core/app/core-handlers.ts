@@ -1,4 +1,7 @@
-import type { RpcHandlers } from '../rpc/handlers.js';
+import type { Observable } from 'rxjs';
+import type { ExportEvent, ExportRequest } from '../../common/contract/rpc-methods.js';
+import { signedInOfficerId, type RpcHandlers } from '../rpc/handlers.js';
+import type { AuditService } from '../audit/audit-service.js';
 import { authHandlers } from '../auth/auth-handlers.js';
 import type { AuthService } from '../auth/auth-service.js';
 import type { captureHandlers } from '../capture/capture-handlers.js';
@@ -21,6 +24,8 @@ export interface CoreHandlerParts {
   readonly readers: ReaderService;
   readonly freshness: ListFreshnessService;
   readonly referrals: ReferralDesk;
+  readonly audit: AuditService;
+  readonly exports: (request: ExportRequest, officerId: string) => Observable<ExportEvent>;
 }
 
 /** The RPC contract, method by method, from the services that serve it. */
@@ -49,6 +54,7 @@ export function coreHandlers(parts: CoreHandlerParts): RpcHandlers {
       'officers.resetPin': officersRpc['officers.resetPin'],
       'supervisor.laneActivity': captureRpc['supervisor.laneActivity'],
       ...referralHandlers(parts.referrals),
+      ...parts.audit.handlers(),
       'sync.deadLetters': syncRpc['sync.deadLetters'],
       'sync.requeue': syncRpc['sync.requeue'],
       ...parts.readers.methodHandlers(),
@@ -62,6 +68,7 @@ export function coreHandlers(parts: CoreHandlerParts): RpcHandlers {
       'capture.assessments': captureRpc['capture.assessments'],
       'sync.status': syncRpc['sync.status'],
       'alerts.freshness': () => parts.freshness.freshness$,
+      'export.records': (request, context) => parts.exports(request, signedInOfficerId(context)),
     },
   };
 }

@@ -21,6 +21,8 @@ import { captureHandlers } from '../capture/capture-handlers.js';
 import { CrossingQueries } from '../capture/crossing-queries.js';
 import { VoidService } from '../capture/void-service.js';
 import { ReferralDesk } from '../second-line/referral-desk.js';
+import { AuditService } from '../audit/audit-service.js';
+import { exportStream } from '../capture/export-stream.js';
 import { loadVisaTable, VisaTable } from '../reference/visa-table.js';
 import { SystemService, type CoreHostKind } from '../services/system-service.js';
 import { coreHandlers } from './core-handlers.js';
@@ -174,7 +176,19 @@ async function startServices(context: StartContext): Promise<Core> {
   const system = new SystemService({ config, version: appVersion, host: options.host });
   const officers = new OfficerService(store.db, new OfficerStore(store.db), audit, () => new Date());
   const referrals = new ReferralDesk(store.db, audit, config.applianceId, config.secondLine.referralOverdueMinutes);
-  const handlers = coreHandlers({ auth, capture: captureRpc, officers, sync, system, readers, freshness, referrals });
+  const auditService = new AuditService(store.db, config.applianceId, key.publicKeyBase64);
+  const handlers = coreHandlers({
+    auth,
+    capture: captureRpc,
+    officers,
+    sync,
+    system,
+    readers,
+    freshness,
+    referrals,
+    audit: auditService,
+    exports: (request, officerId) => exportStream(store.db, audit, request, officerId),
+  });
 
   const sessions = new Set<RpcSession>();
   let closing: Promise<void> | undefined;

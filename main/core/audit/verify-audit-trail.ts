@@ -41,6 +41,9 @@ const CheckpointRow = z.object({
 });
 type CheckpointRow = z.infer<typeof CheckpointRow>;
 
+/** Events read per page: pages, not one cursor, so that the asynchronous verifier lets other statements run between them. */
+const PAGE_EVENTS = 2_000;
+
 /**
  * Checks the whole audit trail: every link's hash, the chain's order and
  * continuity, every checkpoint's signature (by the appliance key), that every
@@ -49,6 +52,28 @@ type CheckpointRow = z.infer<typeof CheckpointRow>;
  * that every audit seq the outbox issued still has its event.
  */
 export function verifyAuditTrail(db: Database, applianceId: string, applianceKeyBase64: string): AuditVerification {
+  const steps = verificationSteps(db, applianceId, applianceKeyBase64);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/**
+ * The same check a page of events per turn of the event loop, for the core:
+ * recording goes on while a long trail is verified. Events appended meanwhile
+ * are checked too, up to the head it finds last.
+ */
+export async function verifyAuditTrailInTurns(db: Database, applianceId: string, applianceKeyBase64: string): Promise<AuditVerification> {
+  const steps = verificationSteps(db, applianceId, applianceKeyBase64);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function* verificationSteps(db: Database, applianceId: string, applianceKeyBase64: string): Generator<undefined, AuditVerification> {
   const breaks: AuditBreak[] = [];
   const report = (chainIndex: number, problem: string): void => {
     breaks.push({ chainIndex, problem });
@@ -63,38 +88,48 @@ export function verifyAuditTrail(db: Database, applianceId: string, applianceKey
 
   let previous: { chainIndex: number; hash: string } | undefined;
   let count = 0;
+  let unreadable = false;
   const seqs = new Set<number>();
-  for (const raw of db.prepare('SELECT chain_index, seq, body, prev_hash, hash FROM audit_events ORDER BY chain_index').iterate()) {
-    const row = EventRow.safeParse(raw);
-    if (!row.success) {
-      report(previous === undefined ? 1 : previous.chainIndex + 1, 'a row of the audit table is not readable');
-      break;
-    }
-    const { chain_index: chainIndex, seq, prev_hash: prevHash, hash } = row.data;
-    count += 1;
-    seqs.add(seq);
-    const body = readBody(row.data.body);
-    if (typeof body !== 'string') {
-      report(chainIndex, `the event cannot be read (${body.message})`);
+  const page = db.prepare('SELECT chain_index, seq, body, prev_hash, hash FROM audit_events WHERE chain_index > ? ORDER BY chain_index LIMIT ?');
+  let after = Number.MIN_SAFE_INTEGER;
+  while (!unreadable) {
+    const rows = page.all(after, PAGE_EVENTS);
+    for (const raw of rows) {
+      const row = EventRow.safeParse(raw);
+      if (!row.success) {
+        report(previous === undefined ? 1 : previous.chainIndex + 1, 'a row of the audit table is not readable');
+        unreadable = true;
+        break;
+      }
+      const { chain_index: chainIndex, seq, prev_hash: prevHash, hash } = row.data;
+      after = chainIndex;
+      count += 1;
+      seqs.add(seq);
+      const body = readBody(row.data.body);
+      if (typeof body !== 'string') {
+        report(chainIndex, `the event cannot be read (${body.message})`);
+        previous = { chainIndex, hash };
+        continue;
+      }
+      if (previous === undefined) {
+        const anchor = chainIndex === 1 ? GENESIS_HASH : signedHeads.get(chainIndex - 1);
+        if (anchor === undefined) report(chainIndex, `the trail starts at event ${String(chainIndex)} and no signed checkpoint vouches for what came before`);
+        else if (anchor !== prevHash) report(chainIndex, 'the first event does not link to the signed checkpoint before it');
+      } else if (chainIndex !== previous.chainIndex + 1) {
+        report(previous.chainIndex + 1, `event ${String(previous.chainIndex + 1)} is missing`);
+      } else if (prevHash !== previous.hash) {
+        report(chainIndex, 'the event does not link to the one before it (an event was changed, removed or moved)');
+      }
+      if (chainHash(prevHash, body) !== hash) report(chainIndex, "the event's content does not match its hash (it was edited)");
+      checkBody(body, chainIndex, seq, report);
+      const signedHead = signedHeads.get(chainIndex);
+      if (signedHead !== undefined && signedHead !== hash) {
+        report(chainIndex, 'the event differs from the one a signed checkpoint vouched for (edited and re-hashed)');
+      }
       previous = { chainIndex, hash };
-      continue;
     }
-    if (previous === undefined) {
-      const anchor = chainIndex === 1 ? GENESIS_HASH : signedHeads.get(chainIndex - 1);
-      if (anchor === undefined) report(chainIndex, `the trail starts at event ${String(chainIndex)} and no signed checkpoint vouches for what came before`);
-      else if (anchor !== prevHash) report(chainIndex, 'the first event does not link to the signed checkpoint before it');
-    } else if (chainIndex !== previous.chainIndex + 1) {
-      report(previous.chainIndex + 1, `event ${String(previous.chainIndex + 1)} is missing`);
-    } else if (prevHash !== previous.hash) {
-      report(chainIndex, 'the event does not link to the one before it (an event was changed, removed or moved)');
-    }
-    if (chainHash(prevHash, body) !== hash) report(chainIndex, "the event's content does not match its hash (it was edited)");
-    checkBody(body, chainIndex, seq, report);
-    const signedHead = signedHeads.get(chainIndex);
-    if (signedHead !== undefined && signedHead !== hash) {
-      report(chainIndex, 'the event differs from the one a signed checkpoint vouched for (edited and re-hashed)');
-    }
-    previous = { chainIndex, hash };
+    if (rows.length < PAGE_EVENTS) break;
+    yield undefined;
   }
 
   const lastIndex = previous?.chainIndex ?? 0;
@@ -103,7 +138,8 @@ export function verifyAuditTrail(db: Database, applianceId: string, applianceKey
       report(lastIndex + 1, `the trail ends at event ${String(lastIndex)}, but a signed checkpoint covers events up to ${String(checkpoint.chain_index)} (the end was cut off)`);
     }
   }
-  const firstSeq = Math.min(...seqs);
+  let firstSeq = Number.POSITIVE_INFINITY;
+  for (const seq of seqs) if (seq < firstSeq) firstSeq = seq;
   const orphans = db
     .prepare("SELECT seq FROM outbox WHERE kind = 'audit' AND seq >= ? ORDER BY seq")
     .pluck()

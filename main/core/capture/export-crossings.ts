@@ -54,6 +54,8 @@ export function exportCrossings(
   range: ExportRange,
   format: ExportFormat,
   write: (text: string) => void,
+  /** Who exported, for the audit trail; null from the command line, run by whoever holds the data folder. */
+  officerId: string | null = null,
 ): number {
   const voidedBy = new Map(
     (db.prepare('SELECT crossing_id, id FROM voids').all() as { crossing_id: string; id: string }[]).map((row) => [row.crossing_id, row.id]),
@@ -107,7 +109,7 @@ export function exportCrossings(
   db.transaction(() => {
     audit.append({
       action: 'export',
-      officerId: null,
+      officerId,
       at: new Date(),
       details: { format, records: count, since: new Date(range.sinceMs).toISOString(), until: new Date(range.untilMs).toISOString() },
     });
