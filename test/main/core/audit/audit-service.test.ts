@@ -32,7 +32,7 @@ describe("the supervisor's audit viewer in the core", () => {
     expect(everything.map((event) => event.chainIndex)).toEqual([...everything.map((event) => event.chainIndex)].sort((a, b) => b - a));
     expect(new Set(everything.map((event) => event.chainIndex)).size).toBe(everything.length);
     const decisions = await allEvents(supervisor, { officerId: 'uto-guard-1', action: 'decision' });
-    expect(decisions.map((event) => event.details['recordId'])).toEqual(recorded.map((crossing) => crossing.id).reverse());
+    expect(decisions.map((event) => event.details.recordId)).toEqual(recorded.map((crossing) => crossing.id).reverse());
     // Before the first crossing there were only the sign-ins.
     const earlier = await allEvents(supervisor, { until: before });
     expect(earlier.length).toBeGreaterThan(0);
