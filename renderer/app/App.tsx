@@ -4,6 +4,8 @@ import type { CoreLink, LinkState } from '../link/link-state.js';
 import { LaneScreen } from '../lane/LaneScreen.js';
 import { OfficersScreen } from '../officers/OfficersScreen.js';
 import { SecondLineScreen } from '../second-line/SecondLineScreen.js';
+import { AuditScreen } from '../shift/AuditScreen.js';
+import { ShiftScreen } from '../shift/ShiftScreen.js';
 import { StatusScreen } from '../status/StatusScreen.js';
 import { useObservable } from '../shared/use-observable.js';
 import { useStream } from '../shared/use-stream.js';
@@ -125,6 +127,10 @@ export function App({ link }: { readonly link: CoreLink }) {
         />
       ) : current === 'second-line' ? (
         <SecondLineScreen client={client} officer={session.officer} onSessionFailure={noticeFailure} />
+      ) : current === 'shift' ? (
+        <ShiftScreen client={client} onSessionFailure={noticeFailure} />
+      ) : current === 'audit' ? (
+        <AuditScreen client={client} onSessionFailure={noticeFailure} />
       ) : current === 'officers' ? (
         <OfficersScreen client={client} officer={session.officer} onSessionFailure={noticeFailure} />
       ) : current === 'status' ? (

@@ -1,12 +1,14 @@
 import type { Role } from '../../main/common/contract/roles.js';
 
 /** The screens an officer can switch between; each belongs to the roles that use it. */
-export const SCREENS = ['lane', 'second-line', 'officers', 'status'] as const;
+export const SCREENS = ['lane', 'second-line', 'shift', 'audit', 'officers', 'status'] as const;
 export type ScreenName = (typeof SCREENS)[number];
 
 const SCREEN_ROLES: Readonly<Record<ScreenName, readonly Role[]>> = {
   lane: ['guard'],
   'second-line': ['supervisor'],
+  shift: ['supervisor'],
+  audit: ['supervisor', 'technician'],
   officers: ['supervisor', 'technician'],
   status: ['technician', 'supervisor'],
 };

@@ -4,8 +4,8 @@ import { screensFor } from '../../../renderer/app/screens.js';
 describe('the screens an officer can switch between', () => {
   it('follow the officer’s roles, in navigation order', () => {
     expect(screensFor(['guard'])).toEqual(['lane']);
-    expect(screensFor(['supervisor'])).toEqual(['second-line', 'officers', 'status']);
-    expect(screensFor(['technician'])).toEqual(['officers', 'status']);
-    expect(screensFor(['technician', 'guard'])).toEqual(['lane', 'officers', 'status']);
+    expect(screensFor(['supervisor'])).toEqual(['second-line', 'shift', 'audit', 'officers', 'status']);
+    expect(screensFor(['technician'])).toEqual(['audit', 'officers', 'status']);
+    expect(screensFor(['technician', 'guard'])).toEqual(['lane', 'audit', 'officers', 'status']);
   });
 });
