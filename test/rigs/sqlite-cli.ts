@@ -8,7 +8,7 @@ export function sqliteCli(file: string, sql: string): string {
   try {
     return execFileSync('sqlite3', [file, sql], { encoding: 'utf8' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('sqlite3 is not installed: the audit tamper test edits the database from outside with it. Install it: apt-get install sqlite3');
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('sqlite3 is not installed: the audit tamper test edits the database from outside with it. Install it: apt-get install sqlite3', { cause: error });
     throw error;
   }
 }
