@@ -11,6 +11,7 @@ import { loadIntlPolyfills } from './i18n/intl-polyfills.js';
 import { connectElectronLink } from './link/electron-link.js';
 import type { CoreLink, LinkState } from './link/link-state.js';
 import { connectWebSocketLink, takeTokenFromLocation } from './link/websocket-link.js';
+import 'uplot/dist/uPlot.min.css';
 import './styles.css';
 
 /** The kiosk loads from app://; `sahman serve` serves over http on 127.0.0.1. */

@@ -3,7 +3,7 @@ import type { DeadLetter } from '../../main/common/contract/dead-letter.js';
 import type { RpcClient } from '../../main/common/rpc/client.js';
 import { useLanguage, useT } from '../i18n/I18n.js';
 import { ErrorAlert } from '../shared/ErrorAlert.js';
-import { rpcFailure } from '../shared/rpc-failure.js';
+import { useFailure } from '../shared/use-failure.js';
 import { usePolled } from '../shared/use-polled.js';
 import { useStream } from '../shared/use-stream.js';
 
@@ -15,14 +15,7 @@ export function DeadLetterList({ client, onSessionFailure }: { readonly client: 
   const { format } = useLanguage();
   const titleId = useId();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const fail = useCallback(
-    (failure: unknown) => {
-      onSessionFailure(failure);
-      setError(t('secondLine.failed', { message: rpcFailure(failure).message }));
-    },
-    [onSessionFailure, t],
-  );
+  const { error, fail, clear } = useFailure(onSessionFailure);
   const load = useCallback(() => (client === null ? Promise.resolve<DeadLetter[]>([]) : client.call('sync.deadLetters', {})), [client]);
   const { value: letters, reload } = usePolled(client === null ? null : load, POLL_MS, fail);
   const status = useStream(client, 'sync.status', {});
@@ -30,7 +23,7 @@ export function DeadLetterList({ client, onSessionFailure }: { readonly client: 
   const requeue = (seq: number): void => {
     if (client === null) return;
     setBusy(true);
-    setError(undefined);
+    clear();
     client
       .call('sync.requeue', { seq })
       .then(() => undefined, fail)

@@ -3,7 +3,7 @@ import type { OpenHit } from '../../main/common/contract/alert-hits.js';
 import type { RpcClient } from '../../main/common/rpc/client.js';
 import { useT } from '../i18n/I18n.js';
 import { ErrorAlert } from '../shared/ErrorAlert.js';
-import { rpcFailure } from '../shared/rpc-failure.js';
+import { useFailure } from '../shared/use-failure.js';
 import { usePolled } from '../shared/use-polled.js';
 import { HitItem, hitTitle } from './HitItem.js';
 
@@ -14,20 +14,13 @@ export function HitQueue({ client, onSessionFailure }: { readonly client: RpcCli
   const t = useT();
   const titleId = useId();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { error, fail, clear } = useFailure(onSessionFailure);
   const [done, setDone] = useState<string>();
-  const fail = useCallback(
-    (failure: unknown) => {
-      onSessionFailure(failure);
-      setError(t('secondLine.failed', { message: rpcFailure(failure).message }));
-    },
-    [onSessionFailure, t],
-  );
   const load = useCallback(() => (client === null ? Promise.resolve<OpenHit[]>([]) : client.call('alerts.openHits', {})), [client]);
   const { value: hits, reload } = usePolled(client === null ? null : load, POLL_MS, fail);
   const act = (call: () => Promise<unknown>, said: string): void => {
     setBusy(true);
-    setError(undefined);
+    clear();
     setDone(undefined);
     call()
       .then(() => {

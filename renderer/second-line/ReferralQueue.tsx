@@ -3,7 +3,7 @@ import type { Referral, ReferralOutcome } from '../../main/common/contract/cross
 import type { RpcClient } from '../../main/common/rpc/client.js';
 import { useT } from '../i18n/I18n.js';
 import { ErrorAlert } from '../shared/ErrorAlert.js';
-import { rpcFailure } from '../shared/rpc-failure.js';
+import { useFailure } from '../shared/use-failure.js';
 import { useNow } from '../shared/use-now.js';
 import { usePolled } from '../shared/use-polled.js';
 import { ReferralItem } from './ReferralItem.js';
@@ -17,20 +17,13 @@ export function ReferralQueue({ client, me, onSessionFailure }: { readonly clien
   const titleId = useId();
   const now = useNow(15_000);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { error, fail, clear } = useFailure(onSessionFailure);
   const [done, setDone] = useState<string>();
-  const fail = useCallback(
-    (failure: unknown) => {
-      onSessionFailure(failure);
-      setError(t('secondLine.failed', { message: rpcFailure(failure).message }));
-    },
-    [onSessionFailure, t],
-  );
   const load = useCallback(() => (client === null ? Promise.resolve<Referral[]>([]) : client.call('referrals.queue', {})), [client]);
   const { value: referrals, reload } = usePolled(client === null ? null : load, POLL_MS, fail);
   const act = (call: () => Promise<unknown>, said?: string): void => {
     setBusy(true);
-    setError(undefined);
+    clear();
     setDone(undefined);
     call()
       .then(() => {

@@ -3,7 +3,7 @@ import type { RecentCrossing, RecentCrossings } from '../../main/common/contract
 import type { RpcClient } from '../../main/common/rpc/client.js';
 import { useLanguage, useT } from '../i18n/I18n.js';
 import { ErrorAlert } from '../shared/ErrorAlert.js';
-import { rpcFailure } from '../shared/rpc-failure.js';
+import { useFailure } from '../shared/use-failure.js';
 import { usePolled } from '../shared/use-polled.js';
 import { travellerName } from './traveller-name.js';
 import { VoidDialog } from './VoidDialog.js';
@@ -17,15 +17,8 @@ export function VoidList({ client, onSessionFailure }: { readonly client: RpcCli
   const titleId = useId();
   const [voiding, setVoiding] = useState<RecentCrossing>();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { error, fail, clear } = useFailure(onSessionFailure);
   const [done, setDone] = useState<string>();
-  const fail = useCallback(
-    (failure: unknown) => {
-      onSessionFailure(failure);
-      setError(t('secondLine.failed', { message: rpcFailure(failure).message }));
-    },
-    [onSessionFailure, t],
-  );
   const load = useCallback(() => (client === null ? Promise.resolve<RecentCrossings>({ crossings: [], damaged: 0 }) : client.call('crossings.recent', { limit: 100 })), [client]);
   const { value: recent, reload } = usePolled(client === null ? null : load, POLL_MS, fail);
   const crossings = recent?.crossings;
@@ -35,7 +28,7 @@ export function VoidList({ client, onSessionFailure }: { readonly client: RpcCli
   const voidIt = (crossing: RecentCrossing, reason: string): void => {
     if (client === null) return;
     setBusy(true);
-    setError(undefined);
+    clear();
     setDone(undefined);
     client
       .call('crossings.void', { crossingId: crossing.id, reason })
@@ -91,7 +84,7 @@ export function VoidList({ client, onSessionFailure }: { readonly client: RpcCli
                     <button
                       type="button"
                       onClick={() => {
-                        setError(undefined);
+                        clear();
                         setVoiding(crossing);
                       }}
                     >

@@ -22,7 +22,7 @@ export function AuditChain({ client, onSessionFailure }: { readonly client: RpcC
       .call('audit.verify', {})
       .then(setResult, (failure: unknown) => {
         onSessionFailure(failure);
-        setError(t('secondLine.failed', { message: rpcFailure(failure).message }));
+        setError(t('action.failed', { message: rpcFailure(failure).message }));
       })
       .finally(() => {
         setRunning(false);

@@ -3,7 +3,7 @@ import type { AuditPage, AuditQuery } from '../../main/common/contract/audit.js'
 import type { RpcClient } from '../../main/common/rpc/client.js';
 import { useLanguage, useT } from '../i18n/I18n.js';
 import { ErrorAlert } from '../shared/ErrorAlert.js';
-import { rpcFailure } from '../shared/rpc-failure.js';
+import { useFailure } from '../shared/use-failure.js';
 import { TextField } from '../shared/TextField.js';
 import { AUDIT_ACTIONS, actionName, detailsText, localInputInstant } from './audit-labels.js';
 import { AuditChain } from './AuditChain.js';
@@ -24,18 +24,11 @@ export function AuditScreen({ client, onSessionFailure }: { readonly client: Rpc
   const [filters, setFilters] = useState<Filters>({});
   const [events, setEvents] = useState<AuditPage['events']>();
   const [next, setNext] = useState<number | null>(null);
-  const [error, setError] = useState<string>();
-  const fail = useCallback(
-    (failure: unknown) => {
-      onSessionFailure(failure);
-      setError(t('secondLine.failed', { message: rpcFailure(failure).message }));
-    },
-    [onSessionFailure, t],
-  );
+  const { error, fail, clear } = useFailure(onSessionFailure);
   const load = useCallback(
     (query: Filters, before: number | undefined) => {
       if (client === null) return;
-      setError(undefined);
+      clear();
       client.call('audit.events', { ...query, ...(before === undefined ? {} : { before }), limit: 100 }).then((page) => {
         setEvents((shown) => (before === undefined ? page.events : [...(shown ?? []), ...page.events]));
         setNext(page.next);

@@ -1,3 +1,4 @@
+import { DrainRate } from './drain-rate.js';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import {
   BehaviorSubject,
@@ -71,6 +72,7 @@ interface SendOutcome {
  */
 export class Relay {
   private readonly statusSubject: BehaviorSubject<SyncStatus>;
+  private readonly drain = new DrainRate();
   private readonly wakeSubject = new Subject<void>();
   private subscription: Subscription | undefined;
   /** A wake-up arrived while a drain was running: drain again rather than wait for the next one. */
@@ -102,6 +104,8 @@ export class Relay {
       reason: null,
       backlog: 0,
       oldestUndeliveredAgeMs: null,
+      drainPerSecond: null,
+      backlogPeak: 0,
       deliveredThroughSeq: 0,
       lastAckAt: null,
       alarms: { staleBacklog: false, clockSkewMs: null, deadLetters: 0, reconcileMismatch: null, downlinkRefused: null },
@@ -284,12 +288,16 @@ export class Relay {
     const backlog = this.store.backlog();
     const now = this.now().getTime();
     const age = backlog.oldestRecordedAtMs === null ? null : Math.max(0, now - backlog.oldestRecordedAtMs);
+    const delivered = this.store.deliveredThrough();
+    this.drain.observe(now, delivered, backlog.count);
     const next: SyncStatus = {
       ...this.statusSubject.value,
       ...change,
       backlog: backlog.count,
       oldestUndeliveredAgeMs: age,
-      deliveredThroughSeq: this.store.deliveredThrough(),
+      drainPerSecond: this.drain.perSecond(now),
+      backlogPeak: this.drain.backlogPeak,
+      deliveredThroughSeq: delivered,
     };
     next.alarms = { ...next.alarms, staleBacklog: age !== null && age > this.options.deliveryDeadlineMs, deadLetters: this.store.deadLetterCount() };
     this.statusSubject.next(next);

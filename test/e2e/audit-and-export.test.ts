@@ -29,6 +29,16 @@ describe('end to end: the shift export and the audit viewer in Chromium against 
 
     const navigation = page.getByRole('navigation');
     await navigation.getByRole('link', { name: 'Shift' }).click();
+    // Throughput: each chart is an image with its numbers in a table; this hour holds the one admission.
+    await page.getByRole('img', { name: 'Crossings per hour by decision, this shift' }).waitFor();
+    const byDecision = page.getByRole('table', { name: 'Crossings per hour by decision, this shift' });
+    await expect.poll(async () => (await byDecision.getByRole('row').nth(1).textContent()) ?? '').toMatch(/^\d\d:00100$|^\d\d:001001$/);
+    expect(await byDecision.getByRole('row').count()).toBe(9);
+    await page.getByRole('radio', { name: 'Last 24 hours' }).check();
+    await expect.poll(() => page.getByRole('table', { name: 'Crossings per hour by direction, last 24 hours' }).getByRole('row').count()).toBe(25);
+    await page.getByRole('radio', { name: 'This shift (8 hours)' }).check();
+    // No central answers this lane: the backlog waits, and says why.
+    await page.getByRole('region', { name: 'Sync backlog' }).getByText(/Lane 3: \d+ records waiting for central/).waitFor();
     const exporting = page.getByRole('region', { name: 'Export' });
     await exporting.getByRole('radio', { name: 'CSV' }).check();
     await inEveryLanguage(page, 'shift-export', SCREEN_SIZES);

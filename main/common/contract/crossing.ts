@@ -225,7 +225,7 @@ export type RecentCrossing = z.infer<typeof RecentCrossing>;
 export const RecentCrossings = z.object({ crossings: z.array(RecentCrossing), damaged: z.number().int().nonnegative() });
 export type RecentCrossings = z.infer<typeof RecentCrossings>;
 
-/** Crossings per lane and hour, by decision: the supervisor's throughput view. */
+/** Crossings per lane and hour, by decision and by direction: the supervisor's throughput view. */
 export const LaneHour = z.object({
   lane: z.number().int(),
   /** The hour's start, ISO 8601 UTC. */
@@ -233,6 +233,8 @@ export const LaneHour = z.object({
   admitted: z.number().int().nonnegative(),
   refused: z.number().int().nonnegative(),
   referred: z.number().int().nonnegative(),
+  entries: z.number().int().nonnegative(),
+  exits: z.number().int().nonnegative(),
 });
 export type LaneHour = z.infer<typeof LaneHour>;
 

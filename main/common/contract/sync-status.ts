@@ -20,6 +20,10 @@ export const SyncStatus = z
     /** Items recorded here and not yet held by central. */
     backlog: z.number().int().nonnegative(),
     oldestUndeliveredAgeMs: z.number().nonnegative().nullable(),
+    /** Items central acknowledged a second, over the last half minute; null while nothing was delivered in it. */
+    drainPerSecond: z.number().nonnegative().nullable(),
+    /** The largest backlog since it was last empty: with `backlog`, how far a drain has come. */
+    backlogPeak: z.number().int().nonnegative(),
     deliveredThroughSeq: z.number().int().nonnegative(),
     lastAckAt: z.iso.datetime().nullable(),
     alarms: z

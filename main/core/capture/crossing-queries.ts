@@ -7,7 +7,7 @@ const HOUR_MS = 3_600_000;
 
 const RecentRow = z.object({ id: z.string(), body: z.unknown(), void_body: z.unknown() });
 
-const LaneHourRow = z.object({ lane: z.number().int(), hour: z.number().int(), decision: z.enum(['admit', 'refuse', 'refer']), count: z.number().int() });
+const LaneHourRow = z.object({ lane: z.number().int(), hour: z.number().int(), decision: z.enum(['admit', 'refuse', 'refer']), direction: z.enum(['entry', 'exit']), count: z.number().int() });
 
 /** The supervisor's views. Every row read back is validated; a damaged one is reported, never shown as data. */
 export class CrossingQueries {
@@ -17,10 +17,10 @@ export class CrossingQueries {
   constructor(db: Database) {
     // Voided crossings are left out: a void says the crossing did not happen as recorded.
     this.laneActivityStatement = db.prepare(`
-      SELECT lane, recorded_at / ${String(HOUR_MS)} AS hour, decision, count(*) AS count
+      SELECT lane, recorded_at / ${String(HOUR_MS)} AS hour, decision, direction, count(*) AS count
       FROM crossings c
       WHERE recorded_at >= ? AND NOT EXISTS (SELECT 1 FROM voids v WHERE v.crossing_id = c.id)
-      GROUP BY lane, hour, decision
+      GROUP BY lane, hour, decision, direction
       ORDER BY hour, lane`);
     this.recentStatement = db.prepare('SELECT c.id, c.body, v.body AS void_body FROM crossings c LEFT JOIN voids v ON v.crossing_id = c.id WHERE c.recorded_at >= ? ORDER BY c.recorded_at DESC LIMIT ?');
   }
@@ -68,9 +68,10 @@ export class CrossingQueries {
     for (const raw of this.laneActivityStatement.all(since)) {
       const row = LaneHourRow.parse(raw);
       const key = `${String(row.lane)}:${String(row.hour)}`;
-      const entry = byLaneHour.get(key) ?? { lane: row.lane, hour: new Date(row.hour * HOUR_MS).toISOString(), admitted: 0, refused: 0, referred: 0 };
-      const field = row.decision === 'admit' ? 'admitted' : row.decision === 'refuse' ? 'refused' : 'referred';
-      byLaneHour.set(key, { ...entry, [field]: entry[field] + row.count });
+      const entry = byLaneHour.get(key) ?? { lane: row.lane, hour: new Date(row.hour * HOUR_MS).toISOString(), admitted: 0, refused: 0, referred: 0, entries: 0, exits: 0 };
+      const decided = row.decision === 'admit' ? 'admitted' : row.decision === 'refuse' ? 'refused' : 'referred';
+      const went = row.direction === 'entry' ? 'entries' : 'exits';
+      byLaneHour.set(key, { ...entry, [decided]: entry[decided] + row.count, [went]: entry[went] + row.count });
     }
     return [...byLaneHour.values()];
   }

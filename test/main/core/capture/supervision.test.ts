@@ -73,11 +73,11 @@ describe("the supervisor's views and voids", () => {
     const activity = await supervisor.call('supervisor.laneActivity', { hours: 24 });
     // Summed, since the test may straddle the turn of an hour.
     const totals = activity.reduce(
-      (sum, hour) => ({ admitted: sum.admitted + hour.admitted, refused: sum.refused + hour.refused, referred: sum.referred + hour.referred }),
-      { admitted: 0, refused: 0, referred: 0 },
+      (sum, hour) => ({ admitted: sum.admitted + hour.admitted, refused: sum.refused + hour.refused, referred: sum.referred + hour.referred, entries: sum.entries + hour.entries, exits: sum.exits + hour.exits }),
+      { admitted: 0, refused: 0, referred: 0, entries: 0, exits: 0 },
     );
     expect(activity.every((hour) => hour.lane === 3)).toBe(true);
-    expect(totals).toEqual({ admitted: 2, refused: 1, referred: 1 });
+    expect(totals).toEqual({ admitted: 2, refused: 1, referred: 1, entries: 4, exits: 0 });
 
     // The void is a record of its own, synced and audited; the crossing itself is untouched.
     const db = openDatabase(path.join(appliance.dataDir, DATABASE_FILE_NAME), { readonly: true });
