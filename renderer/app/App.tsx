@@ -6,6 +6,7 @@ import { OfficersScreen } from '../officers/OfficersScreen.js';
 import { SecondLineScreen } from '../second-line/SecondLineScreen.js';
 import { AuditScreen } from '../shift/AuditScreen.js';
 import { ShiftScreen } from '../shift/ShiftScreen.js';
+import { DiagnosticsScreen } from '../central-link/DiagnosticsScreen.js';
 import { StatusScreen } from '../status/StatusScreen.js';
 import { useObservable } from '../shared/use-observable.js';
 import { useStream } from '../shared/use-stream.js';
@@ -131,6 +132,8 @@ export function App({ link }: { readonly link: CoreLink }) {
         <ShiftScreen client={client} onSessionFailure={noticeFailure} />
       ) : current === 'audit' ? (
         <AuditScreen client={client} onSessionFailure={noticeFailure} />
+      ) : current === 'diagnostics' ? (
+        <DiagnosticsScreen client={client} onSessionFailure={noticeFailure} />
       ) : current === 'officers' ? (
         <OfficersScreen client={client} officer={session.officer} onSessionFailure={noticeFailure} />
       ) : current === 'status' ? (

@@ -5,6 +5,7 @@ import { useT } from '../i18n/I18n.js';
 import { ErrorAlert } from '../shared/ErrorAlert.js';
 import { rpcFailure } from '../shared/rpc-failure.js';
 import { localInputInstant, localInputValue } from './audit-labels.js';
+import { saveFile } from '../shared/save-file.js';
 
 const SHIFT_HOURS = 8;
 const MIME = { csv: 'text/csv', jsonl: 'application/x-ndjson' } as const;
@@ -41,14 +42,7 @@ export function ExportPanel({ client, onSessionFailure }: { readonly client: Rpc
     )
       .then(() => {
         const file = `sahman-${since.slice(0, 16).replace(/[:T]/g, '')}-${until.slice(0, 16).replace(/[:T]/g, '')}.${format}`;
-        const url = URL.createObjectURL(new Blob(parts, { type: MIME[format] }));
-        const link = document.createElement('a');
-        link.href = url;
-        link.download = file;
-        link.click();
-        setTimeout(() => {
-          URL.revokeObjectURL(url);
-        }, 10_000);
+        saveFile(file, parts, MIME[format]);
         setDone(t('export.done', { records, file }));
       })
       .catch((failure: unknown) => {

@@ -81,6 +81,17 @@ describe('end to end: the shift export and the audit viewer in Chromium against 
     await alarm.waitFor();
     expect(await alarm.textContent()).toContain(`The audit chain is broken at event ${String(target)}:`);
     await inEveryLanguage(page, 'audit-broken', SCREEN_SIZES);
+
+    // The technician's diagnostics bundle: figures and logs, and nothing of the traveller.
+    await signOut(page);
+    await signIn(page, 'technician', '50918273');
+    await page.getByRole('navigation').getByRole('link', { name: 'Diagnostics' }).click();
+    await inEveryLanguage(page, 'diagnostics', SCREEN_SIZES);
+    const [bundleDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download diagnostics bundle' }).click()]);
+    const bundle = readFileSync(await bundleDownload.path(), 'utf8');
+    expect(JSON.parse(bundle)).toMatchObject({ format: 'sahman-diagnostics/1', database: { rows: { crossings: 1 } } });
+    for (const personal of ['PETROSYAN', 'LILIT', 'UT7001001']) expect(bundle).not.toContain(personal);
+    await page.getByRole('status').filter({ hasText: /^✓ Saved sahman-diagnostics-/ }).waitFor();
     await page.close();
   }, 180_000);
 });

@@ -13,6 +13,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'mrz', summary: 'Check machine-readable zones (ICAO Doc 9303) read on standard input', load: async () => (await import('./mrz.js')).mrzCommand },
   { name: 'alerts', summary: 'Check documents against a list of lost, stolen and revoked documents, as the lane does', load: async () => (await import('./alerts.js')).alertsCommand },
   { name: 'export', summary: 'Export the crossings of a period as JSON lines or CSV (audited)', load: async () => (await import('./export.js')).exportCommand },
+  { name: 'diagnostics', summary: 'Write the diagnostics bundle (versions, config, database, reader and sync history, logs; no personal data)', load: async () => (await import('./diagnostics.js')).diagnosticsCommand },
   { name: 'contract', summary: 'Print the RPC contract as JSON Schema, for integrators and test tools', load: async () => (await import('./contract.js')).contractCommand },
   { name: 'key', summary: "Print the appliance's public key, for registering it with central", load: async () => (await import('./key.js')).keyCommand },
   { name: 'officers', summary: 'List and manage officer accounts from the local console: add, roles, disable, enable, reset a PIN (audited)', load: async () => (await import('./officers.js')).officersCommand },

@@ -10,6 +10,7 @@ import { DeadLetter } from './dead-letter.js';
 import { SyncStatus } from './sync-status.js';
 import { AlertListsFreshness } from './alert-lists.js';
 import { AuditPage, AuditQuery, AuditVerificationView } from './audit.js';
+import { DiagnosticsBundle } from './diagnostics.js';
 import { HitHold, HitReview, OpenHit, OverrideReason } from './alert-hits.js';
 
 /**
@@ -303,6 +304,12 @@ export const rpcMethods = {
     params: NoParams,
     result: AuditVerificationView,
     access: ['supervisor', 'technician'],
+  }),
+  'diagnostics.bundle': method({
+    summary: 'The diagnostics bundle, as `sahman diagnostics` writes it, with the live reader and sync state: versions, config, database figures, reader and sync history, the latest log lines; no personal data.',
+    params: NoParams,
+    result: DiagnosticsBundle,
+    access: ['technician'],
   }),
   'system.info': method({
     summary: 'The appliance identity, crossing point, lane, software version and start time.',

@@ -1,5 +1,6 @@
 import type { Observable } from 'rxjs';
 import type { ExportEvent, ExportRequest } from '../../common/contract/rpc-methods.js';
+import type { DiagnosticsBundle } from '../../common/contract/diagnostics.js';
 import { signedInOfficerId, type RpcHandlers } from '../rpc/handlers.js';
 import type { AuditService } from '../audit/audit-service.js';
 import { authHandlers } from '../auth/auth-handlers.js';
@@ -26,6 +27,7 @@ export interface CoreHandlerParts {
   readonly referrals: ReferralDesk;
   readonly audit: AuditService;
   readonly exports: (request: ExportRequest, officerId: string) => Observable<ExportEvent>;
+  readonly diagnostics: () => DiagnosticsBundle;
 }
 
 /** The RPC contract, method by method, from the services that serve it. */
@@ -55,6 +57,7 @@ export function coreHandlers(parts: CoreHandlerParts): RpcHandlers {
       'supervisor.laneActivity': captureRpc['supervisor.laneActivity'],
       ...referralHandlers(parts.referrals),
       ...parts.audit.handlers(),
+      'diagnostics.bundle': () => parts.diagnostics(),
       'sync.deadLetters': syncRpc['sync.deadLetters'],
       'sync.requeue': syncRpc['sync.requeue'],
       ...parts.readers.methodHandlers(),

@@ -23,6 +23,7 @@ import { VoidService } from '../capture/void-service.js';
 import { ReferralDesk } from '../second-line/referral-desk.js';
 import { AuditService } from '../audit/audit-service.js';
 import { exportStream } from '../capture/export-stream.js';
+import { diagnosticsBundle } from '../services/diagnostics-bundle.js';
 import { loadVisaTable, VisaTable } from '../reference/visa-table.js';
 import { SystemService, type CoreHostKind } from '../services/system-service.js';
 import { coreHandlers } from './core-handlers.js';
@@ -188,6 +189,7 @@ async function startServices(context: StartContext): Promise<Core> {
     referrals,
     audit: auditService,
     exports: (request, officerId) => exportStream(store.db, audit, request, officerId),
+    diagnostics: () => diagnosticsBundle({ db: store.db, dataDir, config, version: appVersion, now: new Date(), live: { syncStatus: sync.status, readers: readers.views() } }),
   });
 
   const sessions = new Set<RpcSession>();

@@ -52,6 +52,11 @@ export class ReaderService {
     return this.registry.scans$;
   }
 
+  /** Every reader's full status now: for the diagnostics bundle. */
+  views(): ReaderStatusView[] {
+    return [...this.statuses$.value.values()];
+  }
+
   /** Every reader's state now: for the health report to central. */
   states(): { id: string; state: string }[] {
     return [...this.statuses$.value.values()].map((status) => ({ id: status.readerId, state: status.state }));

@@ -42,6 +42,7 @@ const sampleParams: Record<MethodName | StreamName, unknown> = {
   'audit.events': {},
   'audit.verify': {},
   'export.records': { since: '2026-01-01T00:00:00.000Z', until: '2026-01-02T00:00:00.000Z', format: 'jsonl' },
+  'diagnostics.bundle': {},
   'system.info': {},
   'system.ping': {},
   'system.uptime': { intervalMs: 1000 },
