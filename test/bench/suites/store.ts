@@ -7,20 +7,15 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { EMPTY } from 'rxjs';
-import { defaultConfig } from '../../../main/common/contract/config.js';
-import type { DecisionOutcome, ManualDocumentFields } from '../../../main/common/contract/crossing.js';
 import { ServerMessage } from '../../../main/common/contract/rpc-wire.js';
 import { startCore } from '../../../main/core/app/core.js';
 import { AuditTrail } from '../../../main/core/audit/audit-trail.js';
-import { OfficerStore } from '../../../main/core/auth/officer-store.js';
-import { hashPin } from '../../../main/core/auth/pin-hash.js';
-import { CaptureService } from '../../../main/core/capture/capture-service.js';
 import { CrossingQueries } from '../../../main/core/capture/crossing-queries.js';
 import { ReferralDesk } from '../../../main/core/second-line/referral-desk.js';
 import { seededRandom } from '../../../drivers/simulator/seeded-random.js';
 import { openStore, DATABASE_FILE_NAME } from '../../../main/core/store/open-store.js';
 import { addOfficers } from '../../rigs/officers.js';
+import { fillCrossings, traveller } from '../crossing-population.js';
 import { atMost, median, percentile, round, type BenchSuite } from '../suite.js';
 
 /** Five rounds of 1,000: the host's disk has noisy spells, and the median round's p99 is what a lane sees. */
@@ -30,25 +25,6 @@ const RECORDS = Number(process.env.SAHMAN_BENCH_RECORDS ?? 1_000_000);
 const DAYS = 180;
 const LANES = 4;
 const QUERY_RUNS = 25;
-
-/** Generated Utopian travellers, each crossing a few times: never real people. */
-function traveller(random: () => number, travellers: number): ManualDocumentFields {
-  const index = Math.floor(random() * travellers);
-  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  const name = (seed: number, length: number): string =>
-    Array.from({ length }, (_, i) => letters[(seed * 7 + i * 13 + Math.floor(seed / (i + 1))) % 26] ?? 'A').join('');
-  return {
-    documentCode: 'P',
-    issuingState: 'UTO',
-    documentNumber: `U${String(index).padStart(8, '0')}`,
-    nationality: 'UTO',
-    birthDate: `${String(50 + (index % 50)).padStart(2, '0')}${String(1 + (index % 12)).padStart(2, '0')}${String(1 + (index % 28)).padStart(2, '0')}`,
-    sex: index % 2 === 0 ? 'F' : 'M',
-    expiryDate: '330101',
-    surname: name(index, 6 + (index % 6)),
-    givenNames: name(index + 1, 4 + (index % 5)),
-  };
-}
 
 /** capture.record through the core's own RPC session (validation, transaction, fsync), in its process. */
 async function recordLatency(): Promise<number[]> {
@@ -93,46 +69,6 @@ async function recordLatency(): Promise<number[]> {
 }
 
 /** A million records made by the capture use-case over 180 days and 4 lanes. */
-async function fill(dataDir: string): Promise<{ seconds: number; end: Date }> {
-  const log = (await import('pino')).pino({ level: 'silent' });
-  const store = await openStore({ dataDir, log, integrityBudgetMs: 60_000 });
-  // Only the fill runs without fsync: size and query speed do not depend on it, and a
-  // million fsyncs would take the bench past its budget. Record latency above is measured with it.
-  store.db.pragma('synchronous = OFF');
-  const officers = new OfficerStore(store.db);
-  const pinHash = await hashPin('000000', { N: 1 << 10, r: 8, p: 1 });
-  for (let lane = 1; lane <= LANES; lane++) officers.create({ id: `uto-guard-${String(lane)}`, displayName: 'Guard', roles: ['guard'], pinHash, mustChangePin: false }, new Date());
-  const start = Date.UTC(2026, 5, 1);
-  const stepMs = (DAYS * 86_400_000) / RECORDS;
-  let clock = start;
-  const now = (): Date => new Date(clock);
-  const base = defaultConfig('uto-bench');
-  const audit = new AuditTrail(store.db, base.applianceId);
-  const lanes = Array.from(
-    { length: LANES },
-    (_, index) =>
-      new CaptureService({ db: store.db, audit, config: { ...base, lane: index + 1 }, visaRules: new Map([['UTO', 'visa-free']]), scans$: EMPTY, log, now }),
-  );
-  const random = seededRandom(5);
-  const started = performance.now();
-  for (let i = 0; i < RECORDS; i++) {
-    clock = start + i * stepMs;
-    const lane = lanes[i % LANES];
-    if (lane === undefined) throw new Error('no lane');
-    const assessment = lane.manualEntry(traveller(random, RECORDS / 4), 'TD3', `uto-guard-${String((i % LANES) + 1)}`);
-    const roll = random();
-    const outcome: DecisionOutcome = roll < 0.9 ? 'admit' : roll < 0.95 ? 'refuse' : 'refer';
-    lane.record(
-      { assessmentId: assessment.id, direction: random() < 0.5 ? 'entry' : 'exit', decision: { outcome, reasons: [outcome === 'admit' ? 'documents-in-order' : 'further-checks'] }, notes: '' },
-      `uto-guard-${String((i % LANES) + 1)}`,
-    );
-  }
-  const seconds = (performance.now() - started) / 1000;
-  store.db.pragma('wal_checkpoint(TRUNCATE)');
-  await store.close();
-  return { seconds, end: new Date(clock) };
-}
-
 function timeQuery(run: () => unknown): number[] {
   const samples: number[] = [];
   for (let i = 0; i < QUERY_RUNS; i++) {
@@ -151,7 +87,7 @@ export const suite: BenchSuite = {
     const roundP99s = Array.from({ length: LATENCY_ROUNDS }, (_, round) => percentile(latency.slice(round * roundSize, (round + 1) * roundSize), 99));
 
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sahman-bench-store-'));
-    const { seconds, end } = await fill(dataDir);
+    const { seconds, end } = await fillCrossings(dataDir, { records: RECORDS, days: DAYS, lanes: LANES, endMs: Date.UTC(2026, 5, 1) + DAYS * 86_400_000 });
     const file = path.join(dataDir, DATABASE_FILE_NAME);
     const bytesPerRecord = statSync(file).size / RECORDS;
     const store = await openStore({ dataDir, log: (await import('pino')).pino({ level: 'silent' }), integrityBudgetMs: 1 });
