@@ -12,7 +12,7 @@ import path from 'node:path';
 export const layers = [
   { folder: 'main/common', packages: ['zod', 'rxjs', 'canonicalize'], folders: ['main/common'], why: 'main/common is pure TypeScript shared by every layer, the renderer included' },
   { folder: 'main/common/icao', packages: [], folders: ['main/common/icao'], why: 'the MRZ engine loads nothing else, so that `sahman mrz` starts fast; its zod schemas live in main/common/contract' },
-  { folder: 'renderer', packages: ['react', 'react-dom', 'react/*', 'react-dom/*', 'rxjs', 'zod', 'react-intl', '@formatjs/*', '@fontsource/*', 'country-iso-3-to-2', 'uplot', 'uplot/*'], folders: ['renderer', 'main/common'], why: 'the renderer reaches the core only through the RPC contract in main/common' },
+  { folder: 'renderer', packages: ['react', 'react-dom', 'react/*', 'react-dom/*', 'rxjs', 'zod', 'react-intl', '@formatjs/*', '@fontsource/*', 'country-iso-3-to-2', 'uplot', 'uplot/*', 'qrcode-generator'], folders: ['renderer', 'main/common'], why: 'the renderer reaches the core only through the RPC contract in main/common' },
   { folder: 'main/preload', packages: ['electron'], folders: ['main/common'], why: 'the sandboxed preload may require only electron' },
   { folder: 'main/electron', packages: ['electron', 'node:*', 'zod'], folders: ['main/electron', 'main/common'], why: 'the Electron main process owns windows and security; it starts the core by path' },
   {

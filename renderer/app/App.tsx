@@ -7,6 +7,7 @@ import { SecondLineScreen } from '../second-line/SecondLineScreen.js';
 import { AuditScreen } from '../shift/AuditScreen.js';
 import { ShiftScreen } from '../shift/ShiftScreen.js';
 import { DiagnosticsScreen } from '../central-link/DiagnosticsScreen.js';
+import { CentralLinkScreen } from '../central-link/CentralLinkScreen.js';
 import { StatusScreen } from '../status/StatusScreen.js';
 import { useObservable } from '../shared/use-observable.js';
 import { useStream } from '../shared/use-stream.js';
@@ -132,6 +133,8 @@ export function App({ link }: { readonly link: CoreLink }) {
         <ShiftScreen client={client} onSessionFailure={noticeFailure} />
       ) : current === 'audit' ? (
         <AuditScreen client={client} onSessionFailure={noticeFailure} />
+      ) : current === 'central-link' ? (
+        <CentralLinkScreen client={client} onSessionFailure={noticeFailure} />
       ) : current === 'diagnostics' ? (
         <DiagnosticsScreen client={client} onSessionFailure={noticeFailure} />
       ) : current === 'officers' ? (

@@ -11,6 +11,7 @@ import { SyncStatus } from './sync-status.js';
 import { AlertListsFreshness } from './alert-lists.js';
 import { AuditPage, AuditQuery, AuditVerificationView } from './audit.js';
 import { DiagnosticsBundle } from './diagnostics.js';
+import { LinkCheck, Registration } from './link-check.js';
 import { HitHold, HitReview, OpenHit, OverrideReason } from './alert-hits.js';
 
 /**
@@ -309,6 +310,18 @@ export const rpcMethods = {
     summary: 'The diagnostics bundle, as `sahman diagnostics` writes it, with the live reader and sync state: versions, config, database figures, reader and sync history, the latest log lines; no personal data.',
     params: NoParams,
     result: DiagnosticsBundle,
+    access: ['technician'],
+  }),
+  'central.linkTest': method({
+    summary: "Tests the link to central step by step (DNS, TCP, TLS, certificate, HTTP, central's signature, clock) with the relay's own client, and names the first step that failed.",
+    params: NoParams,
+    result: LinkCheck,
+    access: ['technician'],
+  }),
+  'central.registration': method({
+    summary: "What central needs to trust this appliance: its id, public key and the key's fingerprint, and the command central runs to register it.",
+    params: NoParams,
+    result: Registration,
     access: ['technician'],
   }),
   'system.info': method({

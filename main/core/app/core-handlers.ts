@@ -28,6 +28,7 @@ export interface CoreHandlerParts {
   readonly audit: AuditService;
   readonly exports: (request: ExportRequest, officerId: string) => Observable<ExportEvent>;
   readonly diagnostics: () => DiagnosticsBundle;
+  readonly centralLink: Pick<RpcHandlers['methods'], 'central.linkTest' | 'central.registration'>;
 }
 
 /** The RPC contract, method by method, from the services that serve it. */
@@ -58,6 +59,7 @@ export function coreHandlers(parts: CoreHandlerParts): RpcHandlers {
       ...referralHandlers(parts.referrals),
       ...parts.audit.handlers(),
       'diagnostics.bundle': () => parts.diagnostics(),
+      ...parts.centralLink,
       'sync.deadLetters': syncRpc['sync.deadLetters'],
       'sync.requeue': syncRpc['sync.requeue'],
       ...parts.readers.methodHandlers(),

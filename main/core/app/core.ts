@@ -24,6 +24,7 @@ import { ReferralDesk } from '../second-line/referral-desk.js';
 import { AuditService } from '../audit/audit-service.js';
 import { exportStream } from '../capture/export-stream.js';
 import { diagnosticsBundle } from '../services/diagnostics-bundle.js';
+import { centralLinkHandlers } from '../sync/central-link-handlers.js';
 import { loadVisaTable, VisaTable } from '../reference/visa-table.js';
 import { SystemService, type CoreHostKind } from '../services/system-service.js';
 import { coreHandlers } from './core-handlers.js';
@@ -189,6 +190,7 @@ async function startServices(context: StartContext): Promise<Core> {
     referrals,
     audit: auditService,
     exports: (request, officerId) => exportStream(store.db, audit, request, officerId),
+    centralLink: centralLinkHandlers(dataDir, config, key),
     diagnostics: () => diagnosticsBundle({ db: store.db, dataDir, config, version: appVersion, now: new Date(), live: { syncStatus: sync.status, readers: readers.views() } }),
   });
 

@@ -41,6 +41,14 @@ function readPem(dataDir: string, file: string | undefined, what: string): strin
   }
 }
 
+/** The TLS material the config names, read from the data folder: the relay's, and the link test's. */
+export function centralTls(dataDir: string, config: ApplianceConfig): CentralTls {
+  const cert = readPem(dataDir, config.central.clientCertFile, 'the client certificate');
+  const clientKey = readPem(dataDir, config.central.clientKeyFile, 'the client key');
+  const ca = readPem(dataDir, config.central.caFile, "central's CA certificate");
+  return { ...(ca === undefined ? {} : { ca }), ...(cert === undefined ? {} : { cert }), ...(clientKey === undefined ? {} : { key: clientKey }) };
+}
+
 export interface SyncServiceOptions {
   readonly db: Database;
   readonly audit: AuditTrail;
@@ -88,10 +96,7 @@ export class SyncService {
    */
   static async start(options: SyncServiceOptions): Promise<SyncService> {
     const { config, key, dataDir } = options;
-    const cert = readPem(dataDir, config.central.clientCertFile, 'the client certificate');
-    const clientKey = readPem(dataDir, config.central.clientKeyFile, 'the client key');
-    const ca = readPem(dataDir, config.central.caFile, "central's CA certificate");
-    const tls: CentralTls = { ...(ca === undefined ? {} : { ca }), ...(cert === undefined ? {} : { cert }), ...(clientKey === undefined ? {} : { key: clientKey }) };
+    const tls = centralTls(dataDir, config);
     const client = new CentralClient({ url: config.central.url, applianceId: config.applianceId, signer: key, requestTimeoutMs: options.relay?.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, tls });
     let service: SyncService;
     try {

@@ -43,6 +43,8 @@ const sampleParams: Record<MethodName | StreamName, unknown> = {
   'audit.verify': {},
   'export.records': { since: '2026-01-01T00:00:00.000Z', until: '2026-01-02T00:00:00.000Z', format: 'jsonl' },
   'diagnostics.bundle': {},
+  'central.linkTest': {},
+  'central.registration': {},
   'system.info': {},
   'system.ping': {},
   'system.uptime': { intervalMs: 1000 },
