@@ -3,6 +3,7 @@ import type { Access } from './roles.js';
 import { Direction } from './config.js';
 import { OfficerAccount, OfficerId, OfficerName, OfficerRoles, OfficerSummary, OneTimePinIssued, Pin, SessionView } from './officers.js';
 import { ReaderStatusView, ScanView } from './readers.js';
+import { ConfiguredReaders, RawMonitorEvent, RawMonitorRequest, ReaderDevices, ReaderId, ReaderSave, TestScanRequest, TestScanResult } from './reader-console.js';
 import { Assessment, Decision, LaneHour, ManualDocumentFields, RecentCrossings, RecordedAnswer, Referral, ReferralOutcome, ResolutionReason } from './crossing.js';
 import { MrzFormatSchema } from './mrz-result.js';
 import { RPC_PROTOCOL_VERSION } from './rpc-wire.js';
@@ -276,6 +277,30 @@ export const rpcMethods = {
     result: z.object({}),
     access: ['guard', 'technician'],
   }),
+  'readers.devices': method({
+    summary: 'The serial ports and HID devices this machine sees, who holds each, and the configured readers with their live state.',
+    params: NoParams,
+    result: ReaderDevices,
+    access: ['technician'],
+  }),
+  'readers.save': method({
+    summary: "Adds a reader, or replaces one, from its spec: validated field by field (an invalid spec is refused with details.issues and the running reader kept), written to the config file, audited, and applied without a restart.",
+    params: ReaderSave,
+    result: ConfiguredReaders,
+    access: ['technician'],
+  }),
+  'readers.remove': method({
+    summary: 'Stops a reader and removes it from the config file; audited.',
+    params: z.object({ id: ReaderId }).strict(),
+    result: ConfiguredReaders,
+    access: ['technician'],
+  }),
+  'readers.testScan': method({
+    summary: "Waits for the next document from one reader and answers it parsed, with timings; it is neither recorded nor shown to the guard. Audited.",
+    params: TestScanRequest,
+    result: TestScanResult,
+    access: ['technician'],
+  }),
   'supervisor.laneActivity': method({
     summary: 'Crossings per lane and hour over the last hours, by decision (voided ones left out).',
     params: z.object({ hours: z.number().int().min(1).max(24 * 31).default(24) }).strict(),
@@ -344,6 +369,12 @@ export const rpcStreams = {
     params: NoParams,
     event: z.object({ readers: z.array(ReaderStatusView) }),
     access: 'anyone',
+  }),
+  'readers.raw': stream({
+    summary: "One reader's bytes as it receives them, noise included, as `sahman monitor --raw` shows them; batched a few times a second, with a count of bytes left out when they come faster than a screen can show. Audited when opened.",
+    params: RawMonitorRequest,
+    event: RawMonitorEvent,
+    access: ['technician'],
   }),
   'capture.assessments': stream({
     summary: 'Each document a reader delivers, with every check run, for the guard to decide on.',

@@ -9,6 +9,7 @@ import type { captureHandlers } from '../capture/capture-handlers.js';
 import { officerHandlers } from '../officers/officer-handlers.js';
 import type { OfficerService } from '../officers/officer-service.js';
 import type { ReaderService } from '../readers/reader-service.js';
+import type { ReaderConsole } from '../readers/reader-console.js';
 import { diagnosticsHandlers } from '../services/diagnostics-service.js';
 import type { SystemService } from '../services/system-service.js';
 import type { SyncService } from '../sync/sync-service.js';
@@ -23,6 +24,7 @@ export interface CoreHandlerParts {
   readonly sync: SyncService;
   readonly system: SystemService;
   readonly readers: ReaderService;
+  readonly readerConsole: ReaderConsole;
   readonly freshness: ListFreshnessService;
   readonly referrals: ReferralDesk;
   readonly audit: AuditService;
@@ -37,6 +39,7 @@ export function coreHandlers(parts: CoreHandlerParts): RpcHandlers {
   const officersRpc = officerHandlers(parts.officers);
   const syncRpc = parts.sync.handlers();
   const systemHandlers = parts.system.handlers();
+  const readerConsole = parts.readerConsole.handlers();
   return {
     methods: {
       ...authHandlers(parts.auth),
@@ -63,6 +66,10 @@ export function coreHandlers(parts: CoreHandlerParts): RpcHandlers {
       'sync.deadLetters': syncRpc['sync.deadLetters'],
       'sync.requeue': syncRpc['sync.requeue'],
       ...parts.readers.methodHandlers(),
+      'readers.devices': readerConsole['readers.devices'],
+      'readers.save': readerConsole['readers.save'],
+      'readers.remove': readerConsole['readers.remove'],
+      'readers.testScan': readerConsole['readers.testScan'],
       'system.info': systemHandlers['system.info'],
       'system.ping': systemHandlers['system.ping'],
     },
@@ -70,6 +77,7 @@ export function coreHandlers(parts: CoreHandlerParts): RpcHandlers {
       'system.uptime': systemHandlers['system.uptime'],
       ...diagnosticsHandlers(),
       ...parts.readers.handlers(),
+      'readers.raw': readerConsole['readers.raw'],
       'capture.assessments': captureRpc['capture.assessments'],
       'sync.status': syncRpc['sync.status'],
       'alerts.freshness': () => parts.freshness.freshness$,

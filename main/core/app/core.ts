@@ -16,6 +16,7 @@ import { OfficerStore } from '../auth/officer-store.js';
 import { OfficerService } from '../officers/officer-service.js';
 import { openStore } from '../store/open-store.js';
 import { ReaderService } from '../readers/reader-service.js';
+import { ReaderConsole } from '../readers/reader-console.js';
 import { CaptureService } from '../capture/capture-service.js';
 import { captureHandlers } from '../capture/capture-handlers.js';
 import { CrossingQueries } from '../capture/crossing-queries.js';
@@ -186,12 +187,13 @@ async function startServices(context: StartContext): Promise<Core> {
     sync,
     system,
     readers,
+    readerConsole: new ReaderConsole({ db: store.db, audit, configPath, readers }),
     freshness,
     referrals,
     audit: auditService,
     exports: (request, officerId) => exportStream(store.db, audit, request, officerId),
     centralLink: centralLinkHandlers(dataDir, config, key),
-    diagnostics: () => diagnosticsBundle({ db: store.db, dataDir, config, version: appVersion, now: new Date(), live: { syncStatus: sync.status, readers: readers.views() } }),
+    diagnostics: () => diagnosticsBundle({ db: store.db, dataDir, config: { ...config, readers: readers.configuredReaders() }, version: appVersion, now: new Date(), live: { syncStatus: sync.status, readers: readers.views() } }),
   });
 
   const sessions = new Set<RpcSession>();

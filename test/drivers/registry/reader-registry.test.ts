@@ -58,4 +58,40 @@ describe('the reader registry', () => {
     onTestFinished(() => again.close());
     await expect.poll(() => again.statuses()[0]?.state, WAIT).toBe('ready');
   });
+
+  it('adds, replaces and removes readers while the others keep reading, and the merged streams follow', async () => {
+    const lane = await startPtyPair();
+    onTestFinished(() => lane.close());
+    const spare = await startPtyPair();
+    onTestFinished(() => spare.close());
+    const registry = new ReaderRegistry([{ id: 'lane', spec: lane.serialSpec('framing=stx-etx') }]);
+    onTestFinished(() => registry.close());
+    const scans: Scan[] = [];
+    const statuses: ReaderStatus[] = [];
+    registry.scans$.subscribe((scan) => scans.push(scan));
+    registry.status$.subscribe((status) => statuses.push(status));
+    await expect.poll(() => registry.readers.get('lane')?.status().state, WAIT).toBe('ready');
+
+    await registry.replace({ id: 'added', spec: spare.serialSpec() });
+    await expect.poll(() => registry.readers.get('added')?.status().state, WAIT).toBe('ready');
+    await spare.write(frameDocument(SPECIMEN_TD3, { kind: 'lines' }));
+    await expect.poll(() => scans.filter((scan) => scan.readerId === 'added').length, WAIT).toBe(1);
+
+    // The same port under another framing: the old reader lets go of it before the new one opens it.
+    await registry.replace({ id: 'lane', spec: lane.serialSpec('framing=lines') });
+    await expect.poll(() => registry.readers.get('lane')?.status().state, WAIT).toBe('ready');
+    expect(registry.readers.get('lane')?.spec).toMatchObject({ framing: { kind: 'lines' } });
+    await lane.write(frameDocument(SPECIMEN_TD3, { kind: 'lines' }));
+    await expect.poll(() => scans.filter((scan) => scan.readerId === 'lane').length, WAIT).toBe(1);
+    expect(statuses.some((status) => status.readerId === 'lane' && status.reason === 'closed' && status.final)).toBe(true);
+
+    expect(await registry.remove('added')).toBe(true);
+    expect(await registry.remove('added')).toBe(false);
+    expect([...registry.readers.keys()]).toEqual(['lane']);
+    expect(statuses.filter((status) => status.readerId === 'added').at(-1)).toMatchObject({ reason: 'closed', final: true });
+    // Released: another registry can open the removed reader's port.
+    const other = new ReaderRegistry([{ id: 'other', spec: spare.serialSpec() }]);
+    onTestFinished(() => other.close());
+    await expect.poll(() => other.statuses()[0]?.state, WAIT).toBe('ready');
+  });
 });

@@ -50,6 +50,12 @@ const sampleParams: Record<MethodName | StreamName, unknown> = {
   'system.uptime': { intervalMs: 1000 },
   'readers.status': {},
   'readers.simulateScan': { readerId: 'simulator', kind: 'valid' },
+  // Unknown readers: refused by the console after the access check, so nothing changes.
+  'readers.devices': {},
+  'readers.save': { id: 'matrix-probe', spec: 'sim:?interval=0', replaces: 'nobody-here' },
+  'readers.remove': { id: 'nobody-here' },
+  'readers.testScan': { readerId: 'nobody-here', timeoutSeconds: 1 },
+  'readers.raw': { readerId: 'nobody-here' },
   'scans.live': {},
   'diagnostics.linkTest': { count: 1 },
   'sync.status': {},
