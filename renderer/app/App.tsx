@@ -8,6 +8,7 @@ import { AuditScreen } from '../shift/AuditScreen.js';
 import { ShiftScreen } from '../shift/ShiftScreen.js';
 import { DiagnosticsScreen } from '../central-link/DiagnosticsScreen.js';
 import { CentralLinkScreen } from '../central-link/CentralLinkScreen.js';
+import { ReadersScreen } from '../readers/ReadersScreen.js';
 import { StatusScreen } from '../status/StatusScreen.js';
 import { useObservable } from '../shared/use-observable.js';
 import { useStream } from '../shared/use-stream.js';
@@ -133,6 +134,8 @@ export function App({ link }: { readonly link: CoreLink }) {
         <ShiftScreen client={client} onSessionFailure={noticeFailure} />
       ) : current === 'audit' ? (
         <AuditScreen client={client} onSessionFailure={noticeFailure} />
+      ) : current === 'readers' ? (
+        <ReadersScreen client={client} readers={readers?.readers} onSessionFailure={noticeFailure} />
       ) : current === 'central-link' ? (
         <CentralLinkScreen client={client} onSessionFailure={noticeFailure} />
       ) : current === 'diagnostics' ? (

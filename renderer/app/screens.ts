@@ -1,7 +1,7 @@
 import type { Role } from '../../main/common/contract/roles.js';
 
 /** The screens an officer can switch between; each belongs to the roles that use it. */
-export const SCREENS = ['lane', 'second-line', 'shift', 'audit', 'central-link', 'diagnostics', 'officers', 'status'] as const;
+export const SCREENS = ['lane', 'second-line', 'shift', 'audit', 'readers', 'central-link', 'diagnostics', 'officers', 'status'] as const;
 export type ScreenName = (typeof SCREENS)[number];
 
 const SCREEN_ROLES: Readonly<Record<ScreenName, readonly Role[]>> = {
@@ -9,6 +9,7 @@ const SCREEN_ROLES: Readonly<Record<ScreenName, readonly Role[]>> = {
   'second-line': ['supervisor'],
   shift: ['supervisor'],
   audit: ['supervisor', 'technician'],
+  readers: ['technician'],
   'central-link': ['technician'],
   diagnostics: ['technician'],
   officers: ['supervisor', 'technician'],

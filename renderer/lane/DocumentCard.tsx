@@ -10,6 +10,7 @@ import { StateWord } from '../shared/StateWord.js';
 import { ageOn, daysSince, expiryState, holderName, localTodayIso } from './card-facts.js';
 import { ChecksList } from './ChecksList.js';
 import { ListedDocuments } from '../shared/ListedDocuments.js';
+import { MrzVerdict } from '../shared/MrzVerdict.js';
 import { zoneWithCorrections } from './mrz-diff.js';
 
 /** Performance mark set once a card is on screen: the scan-to-card benchmark reads it. */
@@ -76,7 +77,6 @@ export function DocumentCard({
     return date === undefined ? t('card.unknownDate') : format.day(date);
   };
   const zone = zoneWithCorrections(document);
-  const mrzTone = !document.valid ? 'bad' : document.corrections.length > 0 ? 'notice' : 'ok';
 
   return (
     <div className="card document-card" data-assessment-id={assessment.id} data-testid="document-card">
@@ -90,9 +90,7 @@ export function DocumentCard({
       <ListedDocuments hits={assessment.documentHits} />
       {children}
       <div className="card-verdicts">
-        <StateWord tone={mrzTone} testId="mrz-verdict">
-          {!document.valid ? t('card.mrzInvalid') : document.corrections.length > 0 ? t('card.mrzCorrected', { count: document.corrections.length }) : t('card.mrzIntact')}
-        </StateWord>
+        <MrzVerdict mrz={document} testId="mrz-verdict" />
         <StateWord tone={expiry === 'expired' ? 'bad' : expiry === 'expires-soon' ? 'notice' : expiry === 'valid' ? 'ok' : 'neutral'} testId="expiry-verdict">
           {expiry === 'expired' ? t('card.expired') : expiry === 'expires-soon' ? t('card.expiresSoon') : expiry === 'valid' ? t('card.valid') : t('card.unknownDate')}
         </StateWord>

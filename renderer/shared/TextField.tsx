@@ -1,39 +1,36 @@
-import { useId, type InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes } from 'react';
+import { FieldRow } from './FieldRow.js';
 
-/** A labelled text input with its error said in words beside it, and tied to it for screen readers. */
+/** A labelled text input with its hint and its error said in words beside it, and tied to it for screen readers. */
 export function TextField({
   label,
   value,
   onChange,
   error,
+  hint,
   ...rest
 }: {
   readonly label: string;
   readonly value: string;
   readonly onChange: (value: string) => void;
   readonly error?: string | undefined;
+  readonly hint?: string | undefined;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'id'>) {
-  const id = useId();
-  const errorId = `${id}-error`;
   return (
-    <div className={`field-row${error === undefined ? '' : ' field-invalid'}`}>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        {...rest}
-        value={value}
-        aria-invalid={error !== undefined}
-        aria-describedby={error === undefined ? undefined : errorId}
-        onChange={(event) => {
-          onChange(event.target.value);
-        }}
-      />
-      {error === undefined ? null : (
-        <span className="field-error" id={errorId}>
-          <span aria-hidden="true">✕ </span>
-          {error}
-        </span>
+    <FieldRow
+      label={label}
+      hint={hint}
+      error={error}
+      control={(tie) => (
+        <input
+          {...rest}
+          {...tie}
+          value={value}
+          onChange={(event) => {
+            onChange(event.target.value);
+          }}
+        />
       )}
-    </div>
+    />
   );
 }

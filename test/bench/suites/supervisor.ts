@@ -20,6 +20,7 @@ import { connectClient } from '../../rigs/ws-rpc.js';
 import { changePin, openLane, signIn } from '../../e2e/support/lane-rig.js';
 import { fillCrossings, traveller } from '../crossing-population.js';
 import { atMost, median, round, type BenchSuite } from '../suite.js';
+import { framesDuring } from '../frame-probe.js';
 
 const RECORDS = Number(process.env.SAHMAN_BENCH_RECORDS ?? 1_000_000);
 const VISITS = 7;
@@ -45,32 +46,6 @@ async function shiftReady(page: Page): Promise<void> {
   // The shift's hours hold counts once the store has answered (a table of zeros is drawn before).
   const cells = page.getByRole('table', { name: 'Crossings per hour by decision, this shift' }).getByRole('cell');
   await cells.filter({ hasText: /^[1-9]\d*$/ }).first().waitFor();
-}
-
-/** The page's frames while `during` runs: the longest, and how many took over 50 ms. */
-async function framesDuring(page: Page, during: () => Promise<void>): Promise<{ longestMs: number; over50ms: number; frames: number }> {
-  await page.evaluate(() => {
-    // The page's own requestAnimationFrame; the bench is type-checked without the DOM library. No named
-    // functions in here: tsx would wrap them in a helper the page does not have.
-    const raf = (globalThis as unknown as { requestAnimationFrame: (callback: (now: number) => void) => number }).requestAnimationFrame;
-    const state: { last: number; longest: number; over: number; frames: number; running: boolean; tick?: (now: number) => void } = { last: performance.now(), longest: 0, over: 0, frames: 0, running: true };
-    state.tick = (now: number): void => {
-      const gap = now - state.last;
-      state.last = now;
-      state.frames += 1;
-      state.longest = Math.max(state.longest, gap);
-      if (gap > 50) state.over += 1;
-      if (state.running && state.tick !== undefined) raf(state.tick);
-    };
-    (globalThis as unknown as { benchFrames: typeof state }).benchFrames = state;
-    raf(state.tick);
-  });
-  await during();
-  return page.evaluate(() => {
-    const state = (globalThis as unknown as { benchFrames: { longest: number; over: number; frames: number; running: boolean } }).benchFrames;
-    state.running = false;
-    return { longestMs: state.longest, over50ms: state.over, frames: state.frames };
-  });
 }
 
 export const suite: BenchSuite = {

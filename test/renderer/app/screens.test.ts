@@ -5,7 +5,7 @@ describe('the screens an officer can switch between', () => {
   it('follow the officer’s roles, in navigation order', () => {
     expect(screensFor(['guard'])).toEqual(['lane']);
     expect(screensFor(['supervisor'])).toEqual(['second-line', 'shift', 'audit', 'officers', 'status']);
-    expect(screensFor(['technician'])).toEqual(['audit', 'central-link', 'diagnostics', 'officers', 'status']);
-    expect(screensFor(['technician', 'guard'])).toEqual(['lane', 'audit', 'central-link', 'diagnostics', 'officers', 'status']);
+    expect(screensFor(['technician'])).toEqual(['audit', 'readers', 'central-link', 'diagnostics', 'officers', 'status']);
+    expect(screensFor(['technician', 'guard'])).toEqual(['lane', 'audit', 'readers', 'central-link', 'diagnostics', 'officers', 'status']);
   });
 });
