@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { OpenCode } from './open-code.js';
 
 /** What an officer did; every one of these is written to the audit trail, and the list grows between releases. */
-export const AuditAction = z.enum(['login', 'logout', 'login-failed', 'scan', 'decision', 'void', 'config-change', 'export', 'pin-change', 'retention-purge', 'requeue', 'lock', 'unlock', 'officer-create', 'officer-update', 'officer-deactivate', 'officer-reactivate', 'pin-reset', 'alert-hit', 'alert-acknowledge', 'alert-override', 'alert-review', 'referral-take', 'referral-resolve', 'reader-save', 'reader-remove', 'reader-monitor', 'reader-test-scan']);
+export const AuditAction = z.enum(['login', 'logout', 'login-failed', 'scan', 'decision', 'void', 'config-change', 'export', 'pin-change', 'retention-purge', 'requeue', 'lock', 'unlock', 'officer-create', 'officer-update', 'officer-deactivate', 'officer-reactivate', 'pin-reset', 'alert-hit', 'alert-acknowledge', 'alert-override', 'alert-review', 'referral-take', 'referral-resolve', 'reader-save', 'reader-remove', 'reader-monitor', 'reader-test-scan', 'central-settings']);
 export type AuditAction = z.infer<typeof AuditAction>;
 
 /**

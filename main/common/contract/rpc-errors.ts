@@ -49,7 +49,7 @@ export const RpcErrorDetails = z.looseObject({
   triesLeft: z.number().int().nonnegative().optional(),
   /** account_locked: when sign-in is allowed again. */
   lockedUntil: z.iso.datetime().optional(),
-  /** invalid_params from readers.save: each problem with the spec, by the spec's option name (path, baud, framing…) or `id`. */
+  /** invalid_params from readers.save and central.saveSettings: each problem by field (a reader spec's option name such as path, baud, framing, or `id`; a central setting's name such as url, caFile). */
   issues: z.array(z.object({ option: z.string(), message: z.string() })).optional(),
 });
 export type RpcErrorDetails = z.infer<typeof RpcErrorDetails>;

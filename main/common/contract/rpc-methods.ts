@@ -13,6 +13,7 @@ import { AlertListsFreshness } from './alert-lists.js';
 import { AuditPage, AuditQuery, AuditVerificationView } from './audit.js';
 import { DiagnosticsBundle } from './diagnostics.js';
 import { LinkCheck, Registration } from './link-check.js';
+import { CentralSettings, CentralSettingsSaved } from './central-settings.js';
 import { HitHold, HitReview, OpenHit, OverrideReason } from './alert-hits.js';
 
 /**
@@ -335,6 +336,18 @@ export const rpcMethods = {
     summary: 'The diagnostics bundle, as `sahman diagnostics` writes it, with the live reader and sync state: versions, config, database figures, reader and sync history, the latest log lines; no personal data.',
     params: NoParams,
     result: DiagnosticsBundle,
+    access: ['technician'],
+  }),
+  'central.settings': method({
+    summary: "The central endpoint, central's public key, the TLS files and the delivery deadline, as the config file holds them now.",
+    params: NoParams,
+    result: CentralSettings,
+    access: ['technician'],
+  }),
+  'central.saveSettings': method({
+    summary: "Changes the central settings: every field checked (the URL, the key's form, each TLS file read as PEM), refused by field with details.issues, written to the config file, audited, and put in force by restarting the relay without a restart of the appliance.",
+    params: CentralSettings,
+    result: CentralSettingsSaved,
     access: ['technician'],
   }),
   'central.linkTest': method({

@@ -12,7 +12,8 @@ import type { ReaderService } from '../readers/reader-service.js';
 import type { ReaderConsole } from '../readers/reader-console.js';
 import { diagnosticsHandlers } from '../services/diagnostics-service.js';
 import type { SystemService } from '../services/system-service.js';
-import type { SyncService } from '../sync/sync-service.js';
+import type { RestartableSync } from '../sync/restartable-sync.js';
+import type { CentralSettingsService } from '../sync/central-settings-service.js';
 import type { ListFreshnessService } from '../alerts/list-freshness-service.js';
 import { referralHandlers } from '../second-line/referral-handlers.js';
 import type { ReferralDesk } from '../second-line/referral-desk.js';
@@ -21,7 +22,8 @@ export interface CoreHandlerParts {
   readonly auth: AuthService;
   readonly capture: ReturnType<typeof captureHandlers>;
   readonly officers: OfficerService;
-  readonly sync: SyncService;
+  readonly sync: RestartableSync;
+  readonly centralSettings: CentralSettingsService;
   readonly system: SystemService;
   readonly readers: ReaderService;
   readonly readerConsole: ReaderConsole;
@@ -63,6 +65,7 @@ export function coreHandlers(parts: CoreHandlerParts): RpcHandlers {
       ...parts.audit.handlers(),
       'diagnostics.bundle': () => parts.diagnostics(),
       ...parts.centralLink,
+      ...parts.centralSettings.handlers(),
       'sync.deadLetters': syncRpc['sync.deadLetters'],
       'sync.requeue': syncRpc['sync.requeue'],
       ...parts.readers.methodHandlers(),

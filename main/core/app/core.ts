@@ -3,7 +3,10 @@ import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import type { ApplianceConfig } from '../../common/contract/config.js';
 import { auditConfigChange } from '../config/config-audit.js';
-import { SyncService, type SyncTimings } from '../sync/sync-service.js';
+import type { SyncTimings } from '../sync/sync-service.js';
+import { RestartableSync } from '../sync/restartable-sync.js';
+import { CentralSettingsService } from '../sync/central-settings-service.js';
+import { LiveConfig } from '../config/live-config.js';
 import type { SyncStatus } from '../../common/contract/sync-status.js';
 import { CONFIG_FILE_NAME, loadConfigFile } from '../config/config-file.js';
 import { loadOrCreateApplianceKey, type ApplianceKey } from '../keys/appliance-key.js';
@@ -157,7 +160,7 @@ async function startServices(context: StartContext): Promise<Core> {
     freshness.close();
   });
 
-  const sync = await SyncService.start({
+  const sync = await RestartableSync.start({
     db: store.db,
     audit,
     config,
@@ -176,6 +179,7 @@ async function startServices(context: StartContext): Promise<Core> {
   });
   resources.defer(() => sync.close());
 
+  const live = new LiveConfig(config);
   const system = new SystemService({ config, version: appVersion, host: options.host });
   const officers = new OfficerService(store.db, new OfficerStore(store.db), audit, () => new Date());
   const referrals = new ReferralDesk(store.db, audit, config.applianceId, config.secondLine.referralOverdueMinutes);
@@ -187,13 +191,14 @@ async function startServices(context: StartContext): Promise<Core> {
     sync,
     system,
     readers,
-    readerConsole: new ReaderConsole({ db: store.db, audit, configPath, readers }),
+    readerConsole: new ReaderConsole({ db: store.db, audit, configPath, readers, config: live }),
+    centralSettings: new CentralSettingsService({ db: store.db, audit, configPath, dataDir, config: live, sync }),
     freshness,
     referrals,
     audit: auditService,
     exports: (request, officerId) => exportStream(store.db, audit, request, officerId),
-    centralLink: centralLinkHandlers(dataDir, config, key),
-    diagnostics: () => diagnosticsBundle({ db: store.db, dataDir, config: { ...config, readers: readers.configuredReaders() }, version: appVersion, now: new Date(), live: { syncStatus: sync.status, readers: readers.views() } }),
+    centralLink: centralLinkHandlers(dataDir, live, key),
+    diagnostics: () => diagnosticsBundle({ db: store.db, dataDir, config: live.current, version: appVersion, now: new Date(), live: { syncStatus: sync.status, readers: readers.views() } }),
   });
 
   const sessions = new Set<RpcSession>();

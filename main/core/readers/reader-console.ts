@@ -16,13 +16,13 @@ import type {
   TestScanResult,
 } from '../../common/contract/reader-console.js';
 import type { AuditEntry, AuditTrail } from '../audit/audit-trail.js';
-import { recordConfig } from '../config/config-audit.js';
 import { InvalidRequestError, UnavailableError } from '../errors/domain-errors.js';
 import { signedInOfficerId, type RpcHandlers } from '../rpc/handlers.js';
-import { writeReaders } from './reader-config-file.js';
+import { writeConfigAudited } from '../config/config-writer.js';
+import type { LiveConfig } from '../config/live-config.js';
 import { rawMonitorEvents, type RawMonitorOptions } from './raw-monitor.js';
 import type { ReaderService } from './reader-service.js';
-import { ReaderSpecRefusedError } from './reader-spec-refused.js';
+import { FieldsRefusedError } from '../errors/fields-refused.js';
 
 const MAX_READERS = 16;
 
@@ -31,6 +31,8 @@ export interface ReaderConsoleOptions {
   readonly audit: AuditTrail;
   readonly configPath: string;
   readonly readers: ReaderService;
+  /** Told of each configuration written, for what reads settings later (diagnostics). */
+  readonly config?: LiveConfig;
   /** Where port ownership records are kept; the drivers' default. */
   readonly lockDir?: string;
   /** The buses as the drivers list them; injected by tests that have no udev. */
@@ -113,7 +115,7 @@ export class ReaderConsole {
     }
     const others = current.filter((reader) => reader.id !== request.replaces);
     const issues = this.problemsWith(request, others);
-    if (issues.length > 0) throw new ReaderSpecRefusedError(issues);
+    if (issues.length > 0) throw new FieldsRefusedError('reader not saved, the running reader is kept', issues);
     const config = { id: request.id, spec: request.spec };
     const next = request.replaces === undefined ? [...current, config] : current.map((reader) => (reader.id === request.replaces ? config : reader));
     this.writeAudited(next, {
@@ -199,20 +201,8 @@ export class ReaderConsole {
     return issues;
   }
 
-  /** The config file and the audit change together: when the audit cannot be written, the file is put back. */
   private writeAudited(readers: readonly ReaderConfig[], entry: AuditEntry): void {
-    const written = writeReaders(this.options.configPath, readers);
-    try {
-      this.options.db
-        .transaction(() => {
-          recordConfig(this.options.db, written.config, entry.at);
-          this.options.audit.append(entry);
-        })
-        .immediate();
-    } catch (error) {
-      written.undo();
-      throw new UnavailableError(`the change could not be audited (${error instanceof Error ? error.message : 'unknown error'}); the config file is as it was`);
-    }
+    this.options.config?.replace(writeConfigAudited(this.options, this.options.configPath, { readers: [...readers] }, entry));
   }
 
   private audited(entry: AuditEntry, otherwise: string): void {

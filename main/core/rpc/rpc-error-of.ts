@@ -1,6 +1,6 @@
 import type { RpcErrorBody, RpcErrorCode, RpcErrorDetails } from '../../common/contract/rpc-errors.js';
 import { AccountLockedError, DomainError, WrongCredentialsError, type DomainErrorKind } from '../errors/domain-errors.js';
-import { ReaderSpecRefusedError } from '../readers/reader-spec-refused.js';
+import { FieldsRefusedError } from '../errors/fields-refused.js';
 
 const WIRE_CODE: Readonly<Record<DomainErrorKind, RpcErrorCode>> = {
   'invalid-request': 'invalid_params',
@@ -18,7 +18,7 @@ const WIRE_CODE: Readonly<Record<DomainErrorKind, RpcErrorCode>> = {
 function detailsOf(error: DomainError): RpcErrorDetails | undefined {
   if (error instanceof WrongCredentialsError && error.triesLeft !== undefined) return { triesLeft: error.triesLeft };
   if (error instanceof AccountLockedError && error.lockedUntil !== undefined) return { lockedUntil: error.lockedUntil.toISOString() };
-  if (error instanceof ReaderSpecRefusedError) return { issues: error.issues.map((issue) => ({ option: issue.option, message: issue.message })) };
+  if (error instanceof FieldsRefusedError) return { issues: error.issues.map((issue) => ({ option: issue.option, message: issue.message })) };
   return undefined;
 }
 

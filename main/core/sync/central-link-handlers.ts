@@ -3,6 +3,7 @@ import type { Registration } from '../../common/contract/link-check.js';
 import { checkCentralLink } from '../../../sync/relay/link-check.js';
 import { keyId } from '../../../sync/protocol/signing.js';
 import type { ApplianceKey } from '../keys/appliance-key.js';
+import type { LiveConfig } from '../config/live-config.js';
 import type { RpcHandlers } from '../rpc/handlers.js';
 import { centralTls } from './sync-service.js';
 
@@ -10,18 +11,21 @@ import { centralTls } from './sync-service.js';
 const STEP_TIMEOUT_MS = 5_000;
 
 /** The technician's Central link screen: the link test, and what registering the appliance at central takes. */
-export function centralLinkHandlers(dataDir: string, config: ApplianceConfig, key: ApplianceKey): Pick<RpcHandlers['methods'], 'central.linkTest' | 'central.registration'> {
+export function centralLinkHandlers(dataDir: string, live: LiveConfig, key: ApplianceKey): Pick<RpcHandlers['methods'], 'central.linkTest' | 'central.registration'> {
   return {
-    'central.linkTest': () =>
-      checkCentralLink({
+    'central.linkTest': () => {
+      // The settings in force now: the technician may just have changed them.
+      const config = live.current;
+      return checkCentralLink({
         url: config.central.url,
         applianceId: config.applianceId,
         signer: key,
         tls: centralTls(dataDir, config),
         ...(config.central.publicKey === undefined ? {} : { centralPublicKey: config.central.publicKey }),
         timeoutMs: STEP_TIMEOUT_MS,
-      }),
-    'central.registration': () => registration(config, key),
+      });
+    },
+    'central.registration': () => registration(live.current, key),
   };
 }
 

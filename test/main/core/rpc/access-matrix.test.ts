@@ -45,6 +45,9 @@ const sampleParams: Record<MethodName | StreamName, unknown> = {
   'diagnostics.bundle': {},
   'central.linkTest': {},
   'central.registration': {},
+  'central.settings': {},
+  // Refused by the core's own check (not https), after the access check: nothing changes.
+  'central.saveSettings': { url: 'ftp://central.invalid/', deliveryDeadlineMinutes: 15 },
   'system.info': {},
   'system.ping': {},
   'system.uptime': { intervalMs: 1000 },
