@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import qrcode from 'qrcode-generator';
 import type { LinkCheck, Registration } from '../../main/common/contract/link-check.js';
 import type { RpcClient } from '../../main/common/rpc/client.js';
@@ -6,8 +6,9 @@ import { useT } from '../i18n/I18n.js';
 import { ErrorAlert } from '../shared/ErrorAlert.js';
 import { StateWord } from '../shared/StateWord.js';
 import { useFailure } from '../shared/use-failure.js';
+import { CentralSettingsForm } from './CentralSettingsForm.js';
 
-/** The technician's link to central: the settings in force, the step-by-step connectivity test, and what registration at central takes. */
+/** The technician's link to central: the settings in force, editable, the step-by-step connectivity test, and what registration at central takes. */
 export function CentralLinkScreen({ client, onSessionFailure }: { readonly client: RpcClient | null; readonly onSessionFailure: (error: unknown) => void }) {
   const t = useT();
   const settingsId = useId();
@@ -17,10 +18,16 @@ export function CentralLinkScreen({ client, onSessionFailure }: { readonly clien
   const [registration, setRegistration] = useState<Registration>();
   const [check, setCheck] = useState<LinkCheck>();
   const [running, setRunning] = useState(false);
-  useEffect(() => {
+  const loadRegistration = useCallback(() => {
     if (client === null) return;
     client.call('central.registration', {}).then(setRegistration, fail);
   }, [client, fail]);
+  useEffect(loadRegistration, [loadRegistration]);
+  const settingsSaved = (): void => {
+    // A test run against the settings replaced says nothing of the new ones; the registration names central's URL and key.
+    setCheck(undefined);
+    loadRegistration();
+  };
   const qr = useMemo(() => {
     if (registration === undefined) return undefined;
     const code = qrcode(0, 'M');
@@ -45,13 +52,7 @@ export function CentralLinkScreen({ client, onSessionFailure }: { readonly clien
       <ErrorAlert message={error} />
       <section className="shift-panel" aria-labelledby={settingsId}>
         <h2 id={settingsId}>{t('link.settings')}</h2>
-        {registration === undefined ? null : (
-          <>
-            <p>{t('link.url', { url: registration.centralUrl })}</p>
-            <p>{t('link.keyPinned', { pinned: registration.centralKeyPinned ? 'yes' : 'no' })}</p>
-          </>
-        )}
-        <p className="muted">{t('link.settingsHint')}</p>
+        <CentralSettingsForm client={client} onSaved={settingsSaved} onSessionFailure={onSessionFailure} />
       </section>
       <section className="shift-panel" aria-labelledby={testId}>
         <h2 id={testId}>{t('link.test')}</h2>

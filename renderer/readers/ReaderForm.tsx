@@ -1,11 +1,11 @@
 import { useId, useState, type SyntheticEvent } from 'react';
-import * as z from 'zod';
-import { ReaderId, ReaderSpecIssueView } from '../../main/common/contract/reader-console.js';
+import { ReaderId, type ReaderSpecIssueView } from '../../main/common/contract/reader-console.js';
 import type { RpcClient } from '../../main/common/rpc/client.js';
 import type { MessageId } from '../i18n/catalogues/en.js';
 import { useT } from '../i18n/I18n.js';
 import { ErrorAlert } from '../shared/ErrorAlert.js';
-import { rpcFailure } from '../shared/rpc-failure.js';
+import { RefusalAlert } from '../shared/RefusalAlert.js';
+import { refusedFields, rpcFailure } from '../shared/rpc-failure.js';
 import { SelectField, type SelectChoice } from '../shared/SelectField.js';
 import { TextField } from '../shared/TextField.js';
 import {
@@ -31,8 +31,6 @@ const FIELD_LABELS: Readonly<Record<FormField, MessageId>> = {
   decoder: 'readers.decoder',
   other: 'readers.other',
 };
-
-const Issues = z.array(ReaderSpecIssueView);
 
 interface PlacedIssue {
   readonly field: FormField;
@@ -110,10 +108,9 @@ export function ReaderForm({
       (failure: unknown) => {
         onSessionFailure(failure);
         setBusy(false);
-        const { code, message, details } = rpcFailure(failure);
-        const refused = code === 'invalid_params' ? Issues.safeParse(details.issues) : undefined;
-        if (refused?.success === true && refused.data.length > 0) setIssues(placed(refused.data, fields));
-        else setError(t('action.failed', { message }));
+        const refused = refusedFields(failure);
+        if (refused === undefined) setError(t('action.failed', { message: rpcFailure(failure).message }));
+        else setIssues(placed(refused, fields));
       },
     );
   };
@@ -137,19 +134,10 @@ export function ReaderForm({
   return (
     <form className="card reader-form" onSubmit={submit} aria-labelledby={titleId} noValidate>
       <h2 id={titleId}>{editing === undefined ? t('readers.add') : t('readers.editTitle', { id: editing.id })}</h2>
-      {issues.length === 0 ? null : (
-        <div role="alert" className="message message-bad">
-          <p>
-            <span aria-hidden="true">✕ </span>
-            {issues.some((issue) => issue.text !== undefined) ? t('readers.refused', { count: issues.length }) : t('readers.fixFirst')}
-          </p>
-          <ul>
-            {issues.map((issue, index) => (
-              <li key={index}>{t('readers.issue', { field: t(FIELD_LABELS[issue.field]), message: issueText(issue) })}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <RefusalAlert
+        summary={issues.some((issue) => issue.text !== undefined) ? t('readers.refused', { count: issues.length }) : t('form.fixFirst')}
+        items={issues.map((issue) => ({ field: t(FIELD_LABELS[issue.field]), message: issueText(issue) }))}
+      />
       <ErrorAlert message={error} />
       <div className="reader-form-grid">
         <TextField label={t('readers.id')} value={id} onChange={setId} error={errorOf('id')} hint={t('readers.idHint')} maxLength={32} autoCapitalize="none" autoComplete="off" spellCheck={false} autoFocus />

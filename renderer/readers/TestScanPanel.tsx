@@ -31,7 +31,7 @@ function ScanReport({ scan }: { readonly scan: Scanned }) {
       {scan.mrz.errors.length === 0 ? null : (
         <ul className="test-scan-errors">
           {scan.mrz.errors.map((error, index) => (
-            <li key={index}>{t('readers.issue', { field: error.field, message: error.message })}</li>
+            <li key={index}>{t('form.issue', { field: error.field, message: error.message })}</li>
           ))}
         </ul>
       )}

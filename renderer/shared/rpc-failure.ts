@@ -1,4 +1,4 @@
-import { RpcError, type RpcErrorCode } from '../../main/common/contract/rpc-errors.js';
+import { RpcError, RpcErrorDetails, type RpcErrorCode } from '../../main/common/contract/rpc-errors.js';
 
 /** What the screens need of a failed call: its wire code, the core's message, and any figures it carries. */
 export interface RpcFailure {
@@ -25,4 +25,18 @@ export function numberDetail(failure: RpcFailure, key: string): number | undefin
 export function stringDetail(failure: RpcFailure, key: string): string | undefined {
   const value = failure.details[key];
   return typeof value === 'string' ? value : undefined;
+}
+
+/** One problem the core found with a form's request, by the name of the field (or option) it is in. */
+export type FieldIssue = NonNullable<RpcErrorDetails['issues']>[number];
+
+/**
+ * The core's refusal of a save, field by field (invalid_params with details.issues), for the form to
+ * show beside each field; undefined for any other failure, which the form says as one message.
+ */
+export function refusedFields(error: unknown): readonly FieldIssue[] | undefined {
+  const { code, details } = rpcFailure(error);
+  if (code !== 'invalid_params') return undefined;
+  const issues = RpcErrorDetails.shape.issues.safeParse(details.issues);
+  return issues.success && issues.data !== undefined && issues.data.length > 0 ? issues.data : undefined;
 }
