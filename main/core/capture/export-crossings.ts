@@ -33,6 +33,9 @@ const CSV_COLUMNS = [
   'expiryDate',
   'lengthOfStayDays',
   'voidedBy',
+  /** For a referral: the second line's outcome (admitted, refused), and the supervisor who resolved it. */
+  'resolution',
+  'resolvedBy',
 ] as const;
 
 /** RFC 4180 quoting, and a leading quote on cells a spreadsheet would run as a formula. */
@@ -60,6 +63,7 @@ export const EXPORT_PAGE_RECORDS = 500;
  */
 export class CrossingExport {
   private readonly voidedBy: ReadonlyMap<string, string>;
+  private readonly resolvedAs: ReadonlyMap<string, { readonly outcome: string; readonly officerId: string }>;
   private readonly pending: { readonly kind: StoredKind; readonly seq: number }[];
   private readonly bodyOf: Readonly<Record<StoredKind, (seq: number) => unknown>>;
   private next = 0;
@@ -73,6 +77,12 @@ export class CrossingExport {
   ) {
     this.voidedBy = new Map(
       (db.prepare('SELECT crossing_id, id FROM voids').all() as { crossing_id: string; id: string }[]).map((row) => [row.crossing_id, row.id]),
+    );
+    this.resolvedAs = new Map(
+      (db.prepare('SELECT referral_id, outcome, officer_id FROM resolutions').all() as { referral_id: string; outcome: string; officer_id: string }[]).map((row) => [
+        row.referral_id,
+        { outcome: row.outcome, officerId: row.officer_id },
+      ]),
     );
     const seqs = (kind: StoredKind): { kind: StoredKind; seq: number }[] =>
       (db.prepare(`SELECT seq FROM ${KIND_TABLE[kind]} WHERE recorded_at >= ? AND recorded_at < ?`).pluck().all(range.sinceMs, range.untilMs) as number[]).map((seq) => ({ kind, seq }));
@@ -163,6 +173,8 @@ export class CrossingExport {
       expiryDate: fields.expiryDateIso ?? fields.expiryDate,
       lengthOfStayDays: record.lengthOfStayDays,
       voidedBy: voidedBy.get(record.id),
+      resolution: this.resolvedAs.get(record.id)?.outcome,
+      resolvedBy: this.resolvedAs.get(record.id)?.officerId,
     };
     write(`${CSV_COLUMNS.map((column) => csvCell(cells[column])).join(',')}\r\n`);
   }

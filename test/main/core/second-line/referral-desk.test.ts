@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import type { RpcClient } from '../../../../main/common/rpc/client.js';
 import { readStoredResolution } from '../../../../main/core/capture/stored-records.js';
@@ -70,6 +71,14 @@ describe("second line's referral queue", () => {
       ['referral-resolve', 'uto-super-1', { recordId: resolved.id, referralId: first.id, outcome: 'admitted' }],
     ]);
     db.close();
+
+    // The supervisor's CSV export says how second line resolved the referral, on the crossing's own row.
+    const exported = await lastValueFrom(supervisor.stream('export.records', { since: new Date(Date.now() - 3_600_000).toISOString(), until: new Date(Date.now() + 1000).toISOString(), format: 'csv' }).pipe(toArray()));
+    const [header = '', ...rows] = exported.map((event) => (event.kind === 'chunk' ? event.text : '')).join('').trim().split('\r\n');
+    const columns = header.split(',');
+    const firstRow = rows.find((row) => row.startsWith(first.id))?.split(',') ?? [];
+    expect([firstRow[columns.indexOf('resolution')], firstRow[columns.indexOf('resolvedBy')]]).toEqual(['admitted', 'uto-super-1']);
+    expect(rows.find((row) => row.startsWith(second.id))?.split(',')[columns.indexOf('resolution')]).toBe('');
 
     await deliveredAll(supervisor, [resolved]);
     expect(central.items(applianceId).find((item) => item.seq === resolved.seq)).toMatchObject({
