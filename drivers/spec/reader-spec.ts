@@ -82,7 +82,11 @@ export type ReaderSpec = SerialReaderSpec | HidReaderSpec | SimReaderSpec | Repl
 export interface ReaderSpecIssue {
   /** The option (or `path`, `device`, `file`, `scheme`) the problem is with. */
   readonly option: string;
+  /** In English, for logs and the command line. */
   readonly message: string;
+  /** What the problem is, for a screen to say in its own language with `values`; absent for zod's own messages. */
+  readonly code?: string;
+  readonly values?: Readonly<Record<string, string | number>>;
 }
 
 /** A spec that cannot be used, with every problem found in it. */
@@ -98,35 +102,47 @@ export class ReaderSpecError extends Error {
   }
 }
 
+/** Each message this file gives, with its code and values: a screen says it in its own language. */
+const CODED = new Map<string, { readonly code: string; readonly values?: Readonly<Record<string, string | number>> }>();
+
+function says(message: string, code: string, values?: Readonly<Record<string, string | number>>): string {
+  CODED.set(message, values === undefined ? { code } : { code, values });
+  return message;
+}
+
+function coded(option: string, message: string): ReaderSpecIssue {
+  return { option, message, ...CODED.get(message) };
+}
+
 const DEFAULT_IDLE_TIMEOUT_S = 600;
 const DEFAULT_REREAD_WINDOW_MS = 1000;
 
 function wholeNumber(min: number, max: number) {
   return z
     .string()
-    .regex(/^\d+$/, 'must be a whole number')
+    .regex(/^\d+$/, says('must be a whole number', 'whole-number'))
     .transform(Number)
-    .pipe(z.number().min(min, `must be at least ${String(min)}`).max(max, `must be at most ${String(max)}`));
+    .pipe(z.number().min(min, says(`must be at least ${String(min)}`, 'at-least', { min })).max(max, says(`must be at most ${String(max)}`, 'at-most', { max })));
 }
 
 function decimal(min: number, max: number) {
   return z
     .string()
-    .regex(/^\d+(\.\d+)?$/, 'must be a number such as 0.5')
+    .regex(/^\d+(\.\d+)?$/, says('must be a number such as 0.5', 'decimal'))
     .transform(Number)
-    .pipe(z.number().min(min, `must be at least ${String(min)}`).max(max, `must be at most ${String(max)}`));
+    .pipe(z.number().min(min, says(`must be at least ${String(min)}`, 'at-least', { min })).max(max, says(`must be at most ${String(max)}`, 'at-most', { max })));
 }
 
 const share = decimal(0, 1);
 const hexByte = z
   .string()
-  .regex(/^(0x)?[0-9a-fA-F]{1,2}$/, 'must be one byte in hex, such as 1c')
+  .regex(/^(0x)?[0-9a-fA-F]{1,2}$/, says('must be one byte in hex, such as 1c', 'hex-byte'))
   .transform((text) => Number.parseInt(text.replace(/^0x/i, ''), 16));
 const hexOrDecimal16 = z
   .string()
-  .regex(/^(0x[0-9a-fA-F]{1,4}|\d{1,5})$/, 'must be a number, or hex such as 0xff00')
+  .regex(/^(0x[0-9a-fA-F]{1,4}|\d{1,5})$/, says('must be a number, or hex such as 0xff00', 'number-or-hex'))
   .transform((text) => (text.toLowerCase().startsWith('0x') ? Number.parseInt(text.slice(2), 16) : Number(text)))
-  .pipe(z.number().max(0xffff, 'must be at most 0xffff'));
+  .pipe(z.number().max(0xffff, says('must be at most 0xffff', 'at-most', { max: '0xffff' })));
 
 const commonOptions = {
   gap: wholeNumber(5, 60_000).optional(),
@@ -134,14 +150,14 @@ const commonOptions = {
   reread: wholeNumber(0, 60_000).optional(),
 };
 const watchdogOption = { idle: wholeNumber(0, 86_400).optional() };
-const framingOption = { framing: z.enum(FRAMINGS, { error: `must be one of ${FRAMINGS.join(', ')}` }).optional() };
+const framingOption = { framing: z.enum(FRAMINGS, { error: says(`must be one of ${FRAMINGS.join(', ')}`, 'one-of', { choices: FRAMINGS.join(', ') }) }).optional() };
 
 const SerialOptions = z.strictObject({
-  path: z.string().min(1, 'a device path is needed, as in serial:/dev/ttyUSB0'),
+  path: z.string().min(1, says('a device path is needed, as in serial:/dev/ttyUSB0', 'path-needed')),
   baud: wholeNumber(50, 4_000_000).optional(),
-  dataBits: z.enum(['5', '6', '7', '8'], { error: 'must be 5, 6, 7 or 8' }).optional(),
-  parity: z.enum(['none', 'even', 'odd', 'mark', 'space'], { error: 'must be none, even, odd, mark or space' }).optional(),
-  stopBits: z.enum(['1', '1.5', '2'], { error: 'must be 1, 1.5 or 2' }).optional(),
+  dataBits: z.enum(['5', '6', '7', '8'], { error: says('must be 5, 6, 7 or 8', 'one-of', { choices: '5, 6, 7, 8' }) }).optional(),
+  parity: z.enum(['none', 'even', 'odd', 'mark', 'space'], { error: says('must be none, even, odd, mark or space', 'one-of', { choices: 'none, even, odd, mark, space' }) }).optional(),
+  stopBits: z.enum(['1', '1.5', '2'], { error: says('must be 1, 1.5 or 2', 'one-of', { choices: '1, 1.5, 2' }) }).optional(),
   ...framingOption,
   sod: hexByte.optional(),
   eod: hexByte.optional(),
@@ -150,8 +166,8 @@ const SerialOptions = z.strictObject({
 });
 
 const HidOptions = z.strictObject({
-  device: z.string().regex(/^[0-9a-fA-F]{4}:[0-9a-fA-F]{4}$/, 'must be vendor:product in hex, as in hid:0db5:0160'),
-  decoder: z.enum(HID_DECODERS, { error: `must be one of ${HID_DECODERS.join(', ')}` }),
+  device: z.string().regex(/^[0-9a-fA-F]{4}:[0-9a-fA-F]{4}$/, says('must be vendor:product in hex, as in hid:0db5:0160', 'vendor-product')),
+  decoder: z.enum(HID_DECODERS, { error: says(`must be one of ${HID_DECODERS.join(', ')}`, 'one-of', { choices: HID_DECODERS.join(', ') }) }),
   interface: wholeNumber(0, 255).optional(),
   usagePage: hexOrDecimal16.optional(),
   serial: z.string().min(1).max(128).optional(),
@@ -162,13 +178,13 @@ const HidOptions = z.strictObject({
 const formatList = z
   .string()
   .transform((text) => text.split(',').map((item) => item.trim().toUpperCase()))
-  .pipe(z.array(z.enum(MRZ_FORMATS, { error: `must list formats from ${MRZ_FORMATS.join(', ')}` })).min(1));
+  .pipe(z.array(z.enum(MRZ_FORMATS, { error: says(`must list formats from ${MRZ_FORMATS.join(', ')}`, 'formats-from', { choices: MRZ_FORMATS.join(', ') }) })).min(1));
 
 const SimOptions = z
   .strictObject({
-    target: z.literal('', { error: 'the simulator takes no target: write sim:?interval=5' }),
+    target: z.literal('', { error: says('the simulator takes no target: write sim:?interval=5', 'sim-no-target') }),
     interval: decimal(0, 86_400)
-      .refine((seconds) => seconds === 0 || seconds >= 0.001, 'must be 0 (documents only on demand) or at least 0.001')
+      .refine((seconds) => seconds === 0 || seconds >= 0.001, says('must be 0 (documents only on demand) or at least 0.001', 'interval-rule'))
       .optional(),
     invalid: share.optional(),
     expired: share.optional(),
@@ -182,13 +198,13 @@ const SimOptions = z
   })
   // zod runs this even when a share alone is out of range; that one is reported already.
   .refine((options) => (options.invalid ?? 0) > 1 || (options.corrected ?? 0) > 1 || (options.invalid ?? 0) + (options.corrected ?? 0) <= 1, {
-    error: 'invalid and corrected shares add up to more than 1',
+    error: says('invalid and corrected shares add up to more than 1', 'shares-over-one'),
     path: ['invalid'],
   });
 
 const ReplayOptions = z.strictObject({
-  file: z.string().min(1, 'a capture file is needed, as in replay:/path/capture.jsonl'),
-  pace: z.enum(['recorded', 'fast'], { error: 'must be recorded or fast' }).optional(),
+  file: z.string().min(1, says('a capture file is needed, as in replay:/path/capture.jsonl', 'file-needed')),
+  pace: z.enum(['recorded', 'fast'], { error: says('must be recorded or fast', 'one-of', { choices: 'recorded, fast' }) }).optional(),
   ...commonOptions,
 });
 
@@ -200,7 +216,7 @@ interface SplitSpec {
 
 function split(text: string): SplitSpec | ReaderSpecIssue[] {
   const colon = text.indexOf(':');
-  if (colon <= 0) return [{ option: 'scheme', message: `must start with one of ${READER_KINDS.map((kind) => `${kind}:`).join(', ')}` }];
+  if (colon <= 0) return [{ option: 'scheme', message: `must start with one of ${READER_KINDS.map((kind) => `${kind}:`).join(', ')}`, code: 'scheme', values: { choices: READER_KINDS.join(', ') } }];
   const scheme = text.slice(0, colon);
   const rest = text.slice(colon + 1);
   const question = rest.indexOf('?');
@@ -211,7 +227,7 @@ function split(text: string): SplitSpec | ReaderSpecIssue[] {
   try {
     target = decodeURIComponent(rawTarget);
   } catch {
-    issues.push({ option: 'target', message: 'has a malformed %-escape' });
+    issues.push({ option: 'target', message: 'has a malformed %-escape', code: 'malformed-escape' });
   }
   const options: Record<string, string> = {};
   for (const pair of query.split('&')) {
@@ -220,17 +236,17 @@ function split(text: string): SplitSpec | ReaderSpecIssue[] {
     const key = equals < 0 ? pair : pair.slice(0, equals);
     const value = equals < 0 ? '' : pair.slice(equals + 1);
     if (key === '' || key === 'target' || key === 'path' || key === 'device' || key === 'file') {
-      issues.push({ option: key === '' ? '(empty)' : key, message: 'is not an option' });
+      issues.push({ option: key === '' ? '(empty)' : key, message: 'is not an option', code: 'not-an-option' });
       continue;
     }
     if (Object.hasOwn(options, key)) {
-      issues.push({ option: key, message: 'is given twice' });
+      issues.push({ option: key, message: 'is given twice', code: 'given-twice' });
       continue;
     }
     try {
       options[key] = decodeURIComponent(value);
     } catch {
-      issues.push({ option: key, message: 'has a malformed %-escape' });
+      issues.push({ option: key, message: 'has a malformed %-escape', code: 'malformed-escape' });
     }
   }
   return issues.length > 0 ? issues : { scheme, target, options };
@@ -239,10 +255,10 @@ function split(text: string): SplitSpec | ReaderSpecIssue[] {
 function issuesOf(error: z.ZodError): ReaderSpecIssue[] {
   return error.issues.map((issue) => {
     if (issue.code === 'unrecognized_keys') {
-      return { option: issue.keys.join(', '), message: `${issue.keys.length === 1 ? 'is not an option' : 'are not options'} of this reader kind` };
+      return { option: issue.keys.join(', '), message: `${issue.keys.length === 1 ? 'is not an option' : 'are not options'} of this reader kind`, code: 'not-an-option' };
     }
     const option = issue.path.length > 0 ? issue.path.map(String).join('.') : '(spec)';
-    return { option, message: issue.message };
+    return coded(option, issue.message);
   });
 }
 
@@ -257,7 +273,7 @@ function framingFrom(name: Framing['kind'] | undefined, sod: number | undefined,
   const kind = name ?? 'lines';
   if (kind === 'desko') return deskoFraming(sod, eod);
   const stray = [...(sod === undefined ? [] : ['sod']), ...(eod === undefined ? [] : ['eod'])];
-  if (stray.length > 0) return stray.map((option) => ({ option, message: 'applies only to framing=desko' }));
+  if (stray.length > 0) return stray.map((option) => ({ option, message: 'applies only to framing=desko', code: 'desko-only' }));
   return { kind };
 }
 
@@ -329,7 +345,7 @@ function parseSplit(text: string, parts: SplitSpec): ReaderSpec | ReaderSpecIssu
       return { kind: 'replay', text, file: options.file, pace: options.pace ?? 'recorded', ...commonFrom(options), idleTimeoutMs: 0 };
     }
     default:
-      return [{ option: 'scheme', message: `"${parts.scheme}" is not a reader kind; use one of ${READER_KINDS.join(', ')}` }];
+      return [{ option: 'scheme', message: `"${parts.scheme}" is not a reader kind; use one of ${READER_KINDS.join(', ')}`, code: 'scheme', values: { choices: READER_KINDS.join(', ') } }];
   }
 }
 

@@ -6,6 +6,7 @@ import { useT } from '../i18n/I18n.js';
 import { ErrorAlert } from '../shared/ErrorAlert.js';
 import { RefusalAlert } from '../shared/RefusalAlert.js';
 import { refusedFields, type FieldIssue } from '../shared/rpc-failure.js';
+import { fieldIssueText } from '../shared/field-issue-text.js';
 import { TextField } from '../shared/TextField.js';
 import { useFailure } from '../shared/use-failure.js';
 import {
@@ -42,12 +43,12 @@ interface PlacedIssue {
   /** Undefined for an option this release has no field for: it is listed in the summary under the core's name. */
   readonly field: SettingsField | undefined;
   readonly option: string;
-  /** The core's words; absent for the form's own check of the deadline, said in the technician's language when shown. */
-  readonly text?: string;
+  /** The core's problem; absent for the form's own check of the deadline. */
+  readonly issue?: FieldIssue;
 }
 
 function placed(issue: FieldIssue): PlacedIssue {
-  return { field: fieldOfOption(issue.option), option: issue.option, text: issue.message };
+  return { field: fieldOfOption(issue.option), option: issue.option, issue };
 }
 
 /**
@@ -82,7 +83,9 @@ export function CentralSettingsForm({
     setFields((current) => (current === undefined ? current : { ...current, [key]: value }));
     setSaved(undefined);
   };
-  const issueText = (issue: PlacedIssue): string => issue.text ?? t('link.deadlineRule', { min: DEADLINE_MIN, max: DEADLINE_MAX });
+  // Said when shown, so that a change of language says it again in the new one.
+  const issueText = (placedIssue: PlacedIssue): string =>
+    placedIssue.issue === undefined ? t('link.deadlineRule', { min: DEADLINE_MIN, max: DEADLINE_MAX }) : fieldIssueText(t, placedIssue.issue);
   const errorOf = (field: SettingsField): string | undefined => {
     const texts = issues.filter((issue) => issue.field === field).map(issueText);
     return texts.length === 0 ? undefined : texts.join('; ');
@@ -121,7 +124,7 @@ export function CentralSettingsForm({
   return (
     <form className="central-settings" onSubmit={submit} noValidate>
       <RefusalAlert
-        summary={issues.some((issue) => issue.text !== undefined) ? t('link.refused') : t('form.fixFirst')}
+        summary={issues.some((issue) => issue.issue !== undefined) ? t('link.refused') : t('form.fixFirst')}
         items={issues.map((issue) => ({ field: issue.field === undefined ? issue.option : t(FIELD_LABELS[issue.field]), message: issueText(issue) }))}
       />
       <ErrorAlert message={error} />

@@ -6,6 +6,7 @@ import { useT } from '../i18n/I18n.js';
 import { ErrorAlert } from '../shared/ErrorAlert.js';
 import { RefusalAlert } from '../shared/RefusalAlert.js';
 import { refusedFields, rpcFailure } from '../shared/rpc-failure.js';
+import { fieldIssueText } from '../shared/field-issue-text.js';
 import { SelectField, type SelectChoice } from '../shared/SelectField.js';
 import { TextField } from '../shared/TextField.js';
 import {
@@ -34,15 +35,17 @@ const FIELD_LABELS: Readonly<Record<FormField, MessageId>> = {
 
 interface PlacedIssue {
   readonly field: FormField;
-  /** The core's words; absent for the form's own check of the id, said in the officer's language when shown. */
-  readonly text?: string;
+  /** The core's problem; absent for the form's own check of the id. */
+  readonly issue?: ReaderSpecIssueView;
+  /** The spec's option is named too when its field holds several (Other options). */
+  readonly named?: boolean;
 }
 
 /** The core's problems with a spec, each beside its field; the option named when the field holds several. */
 function placed(issues: readonly ReaderSpecIssueView[], fields: ReaderSpecFields): PlacedIssue[] {
   return issues.map((issue) => {
     const field = fieldOfOption(issue.option, fields);
-    return { field, text: isFieldsOwnOption(issue.option, field) ? issue.message : `${issue.option}: ${issue.message}` };
+    return { field, issue, named: !isFieldsOwnOption(issue.option, field) };
   });
 }
 
@@ -82,7 +85,13 @@ export function ReaderForm({
   const change = (key: keyof ReaderSpecFields) => (value: string) => {
     setFields((current) => ({ ...current, [key]: value }));
   };
-  const issueText = (issue: PlacedIssue): string => issue.text ?? t('readers.idRule');
+  // Said when shown, so that a change of language says it again in the new one.
+  const issueText = (placedIssue: PlacedIssue): string => {
+    const { issue } = placedIssue;
+    if (issue === undefined) return t('readers.idRule');
+    const text = fieldIssueText(t, issue);
+    return placedIssue.named === true ? t('form.issue', { field: issue.option, message: text }) : text;
+  };
   const errorOf = (field: FormField): string | undefined => {
     const texts = issues.filter((issue) => issue.field === field).map(issueText);
     return texts.length === 0 ? undefined : texts.join('; ');
@@ -135,7 +144,7 @@ export function ReaderForm({
     <form className="card reader-form" onSubmit={submit} aria-labelledby={titleId} noValidate>
       <h2 id={titleId}>{editing === undefined ? t('readers.add') : t('readers.editTitle', { id: editing.id })}</h2>
       <RefusalAlert
-        summary={issues.some((issue) => issue.text !== undefined) ? t('readers.refused', { count: issues.length }) : t('form.fixFirst')}
+        summary={issues.some((issue) => issue.issue !== undefined) ? t('readers.refused', { count: issues.length }) : t('form.fixFirst')}
         items={issues.map((issue) => ({ field: t(FIELD_LABELS[issue.field]), message: issueText(issue) }))}
       />
       <ErrorAlert message={error} />

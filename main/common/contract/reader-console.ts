@@ -74,8 +74,21 @@ export const ReaderDevices = z.object({
 });
 export type ReaderDevices = z.infer<typeof ReaderDevices>;
 
-/** A problem with one part of a reader spec: `option` is the spec's own name for it (path, baud, framing…, or id). */
-export const ReaderSpecIssueView = z.object({ option: z.string(), message: z.string() });
+/**
+ * A problem with one field: `option` is the request's own name for it (a
+ * spec's path, baud, framing…, or id; a setting's url, caFile…). `message` is
+ * English; `code` with `values` lets a screen say it in its own language, and
+ * is open so that an older screen still shows a newer core's message.
+ */
+export const FieldIssueView = z.object({
+  option: z.string(),
+  message: z.string(),
+  code: z.string().max(40).optional(),
+  values: z.record(z.string(), z.union([z.string().max(300), z.number()])).optional(),
+});
+export type FieldIssueView = z.infer<typeof FieldIssueView>;
+
+export const ReaderSpecIssueView = FieldIssueView;
 export type ReaderSpecIssueView = z.infer<typeof ReaderSpecIssueView>;
 
 export const ReaderSave = z

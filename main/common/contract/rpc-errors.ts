@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { FieldIssueView } from './reader-console.js';
 
 /**
  * Every error code the core can answer an RPC message with. Clients switch on
@@ -50,7 +51,7 @@ export const RpcErrorDetails = z.looseObject({
   /** account_locked: when sign-in is allowed again. */
   lockedUntil: z.iso.datetime().optional(),
   /** invalid_params from readers.save and central.saveSettings: each problem by field (a reader spec's option name such as path, baud, framing, or `id`; a central setting's name such as url, caFile). */
-  issues: z.array(z.object({ option: z.string(), message: z.string() })).optional(),
+  issues: z.array(FieldIssueView).optional(),
 });
 export type RpcErrorDetails = z.infer<typeof RpcErrorDetails>;
 

@@ -11,7 +11,6 @@ import type {
   RawMonitorEvent,
   ReaderDevices,
   ReaderSave,
-  ReaderSpecIssueView,
   TestScanRequest,
   TestScanResult,
 } from '../../common/contract/reader-console.js';
@@ -22,7 +21,7 @@ import { writeConfigAudited } from '../config/config-writer.js';
 import type { LiveConfig } from '../config/live-config.js';
 import { rawMonitorEvents, type RawMonitorOptions } from './raw-monitor.js';
 import type { ReaderService } from './reader-service.js';
-import { FieldsRefusedError } from '../errors/fields-refused.js';
+import { FieldsRefusedError, type FieldIssue } from '../errors/fields-refused.js';
 
 const MAX_READERS = 16;
 
@@ -186,17 +185,19 @@ export class ReaderConsole {
     return this.options.lockDir;
   }
 
-  private problemsWith(request: ReaderSave, others: readonly ReaderConfig[]): ReaderSpecIssueView[] {
-    const issues: ReaderSpecIssueView[] = [];
-    if (others.some((reader) => reader.id === request.id)) issues.push({ option: 'id', message: 'is already another reader’s id' });
-    if (request.replaces === undefined && others.length >= MAX_READERS) issues.push({ option: 'id', message: `cannot be added: at most ${String(MAX_READERS)} readers` });
+  private problemsWith(request: ReaderSave, others: readonly ReaderConfig[]): FieldIssue[] {
+    const issues: FieldIssue[] = [];
+    if (others.some((reader) => reader.id === request.id)) issues.push({ option: 'id', message: 'is already another reader’s id', code: 'id-taken' });
+    if (request.replaces === undefined && others.length >= MAX_READERS) {
+      issues.push({ option: 'id', message: `cannot be added: at most ${String(MAX_READERS)} readers`, code: 'too-many-readers', values: { max: MAX_READERS } });
+    }
     const parsed = safeParseReaderSpec(request.spec);
-    if (!parsed.ok) issues.push(...parsed.error.issues.map((issue) => ({ option: issue.option, message: issue.message })));
+    if (!parsed.ok) issues.push(...parsed.error.issues);
     else if (parsed.spec.kind === 'serial') {
       const path = parsed.spec.path;
       const sharing = others.find((reader) => serialPathOf(reader.spec) === path);
       // Two readers on one port would take turns stealing it; the second could never be ready.
-      if (sharing !== undefined) issues.push({ option: 'path', message: `is already reader “${sharing.id}”’s port` });
+      if (sharing !== undefined) issues.push({ option: 'path', message: `is already reader “${sharing.id}”’s port`, code: 'port-taken', values: { reader: sharing.id } });
     }
     return issues;
   }

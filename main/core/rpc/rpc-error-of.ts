@@ -18,7 +18,16 @@ const WIRE_CODE: Readonly<Record<DomainErrorKind, RpcErrorCode>> = {
 function detailsOf(error: DomainError): RpcErrorDetails | undefined {
   if (error instanceof WrongCredentialsError && error.triesLeft !== undefined) return { triesLeft: error.triesLeft };
   if (error instanceof AccountLockedError && error.lockedUntil !== undefined) return { lockedUntil: error.lockedUntil.toISOString() };
-  if (error instanceof FieldsRefusedError) return { issues: error.issues.map((issue) => ({ option: issue.option, message: issue.message })) };
+  if (error instanceof FieldsRefusedError) {
+    return {
+      issues: error.issues.map((issue) => ({
+        option: issue.option,
+        message: issue.message,
+        ...(issue.code === undefined ? {} : { code: issue.code }),
+        ...(issue.values === undefined ? {} : { values: { ...issue.values } }),
+      })),
+    };
+  }
   return undefined;
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import type * as z from 'zod';
 import { ApplianceConfig } from '../../common/contract/config.js';
 import type { CentralSettings, CentralSettingsSaved } from '../../common/contract/central-settings.js';
 import type { AuditTrail } from '../audit/audit-trail.js';
@@ -110,7 +111,7 @@ export class CentralSettingsService {
     if (!parsed.success) {
       throw new FieldsRefusedError(
         'central settings not saved, the link keeps the settings in force',
-        parsed.error.issues.map((issue) => ({ option: String(issue.path[0] ?? 'url'), message: issue.message })),
+        parsed.error.issues.map((issue) => schemaIssue(String(issue.path[0] ?? 'url'), issue)),
       );
     }
     const central = parsed.data;
@@ -123,12 +124,13 @@ export class CentralSettingsService {
       try {
         const text = readFileSync(resolved, 'utf8');
         if (PEM_LABEL[field].test(text)) pem[field] = text;
-        else issues.push({ option: field, message: `${resolved} is not ${PEM_WHAT[field]}` });
+        else issues.push({ option: field, message: `${resolved} is not ${PEM_WHAT[field]}`, code: field === 'clientKeyFile' ? 'not-pem-key' : 'not-pem-certificate', values: { file: resolved } });
       } catch (error) {
-        issues.push({ option: field, message: `cannot be read: ${error instanceof Error ? error.message : 'unknown error'}` });
+        const detail = error instanceof Error ? error.message : 'unknown error';
+        issues.push({ option: field, message: `cannot be read: ${detail}`, code: 'file-unreadable', values: { detail } });
       }
     }
-    if (central.caFile !== undefined && !central.url.startsWith('https:')) issues.push({ option: 'caFile', message: 'is for an https URL; this URL is plain http' });
+    if (central.caFile !== undefined && !central.url.startsWith('https:')) issues.push({ option: 'caFile', message: 'is for an https URL; this URL is plain http', code: 'ca-needs-https' });
     issues.push(...pemProblems(pem));
     if (issues.length > 0) throw new FieldsRefusedError('central settings not saved, the link keeps the settings in force', issues);
     return central;
@@ -148,7 +150,8 @@ function pemProblems(pem: Partial<Record<TlsField, string>>): FieldIssue[] {
     try {
       return new X509Certificate(text);
     } catch (error) {
-      issues.push({ option: field, message: `is not a readable certificate (${error instanceof Error ? error.message : 'unknown error'})` });
+      const detail = error instanceof Error ? error.message : 'unknown error';
+      issues.push({ option: field, message: `is not a readable certificate (${detail})`, code: 'bad-certificate', values: { detail } });
       return undefined;
     }
   };
@@ -158,10 +161,20 @@ function pemProblems(pem: Partial<Record<TlsField, string>>): FieldIssue[] {
   if (keyText !== undefined) {
     try {
       const key = createPrivateKey(keyText);
-      if (client !== undefined && !client.checkPrivateKey(key)) issues.push({ option: 'clientKeyFile', message: 'is not the key of the client certificate' });
+      if (client !== undefined && !client.checkPrivateKey(key)) issues.push({ option: 'clientKeyFile', message: 'is not the key of the client certificate', code: 'key-mismatch' });
     } catch (error) {
-      issues.push({ option: 'clientKeyFile', message: `is not a readable private key (${error instanceof Error ? error.message : 'unknown error'})` });
+      const detail = error instanceof Error ? error.message : 'unknown error';
+      issues.push({ option: 'clientKeyFile', message: `is not a readable private key (${detail})`, code: 'bad-key', values: { detail } });
     }
   }
   return issues;
+}
+
+/** A schema problem with a central setting, with the code a screen says in its own language. */
+function schemaIssue(option: string, issue: z.core.$ZodIssue): FieldIssue {
+  if (issue.code === 'too_small') return { option, message: issue.message, code: 'at-least', values: { min: Number(issue.minimum) } };
+  if (issue.code === 'too_big') return { option, message: issue.message, code: 'at-most', values: { max: Number(issue.maximum) } };
+  const code: Partial<Record<string, string>> = { url: 'url-invalid', publicKey: 'key-format', clientKeyFile: 'client-pair', clientCertFile: 'client-pair' };
+  const known = code[option];
+  return known === undefined ? { option, message: issue.message } : { option, message: issue.message, code: known };
 }
