@@ -1,6 +1,6 @@
 import type { MessageId } from '../i18n/catalogues/en.js';
 import { en } from '../i18n/catalogues/en.js';
-import type { Translate } from '../i18n/I18n.js';
+import type { Translate } from '../i18n/translate.js';
 
 /** Whether this release's catalogues name the id: codes on the wire are open, messages are not. */
 export function knownId(id: string): id is MessageId {

@@ -5,6 +5,7 @@ import { useLanguage, useT } from '../i18n/I18n.js';
 import { ErrorAlert } from '../shared/ErrorAlert.js';
 import { rpcFailure } from '../shared/rpc-failure.js';
 import { StateWord } from '../shared/StateWord.js';
+import { problemText } from './audit-labels.js';
 
 /** The chain's verification from the core: intact, or an alarm naming the first broken link. */
 export function AuditChain({ client, onSessionFailure }: { readonly client: RpcClient | null; readonly onSessionFailure: (error: unknown) => void }) {
@@ -41,7 +42,7 @@ export function AuditChain({ client, onSessionFailure }: { readonly client: RpcC
       ) : (
         <p role="alert" className="message message-bad audit-broken">
           <span aria-hidden="true">✕ </span>
-          {t('audit.broken', { index: result.firstBreak.chainIndex, problem: result.firstBreak.problem })}
+          {t('audit.broken', { index: result.firstBreak.chainIndex, problem: problemText(t, result.firstBreak) })}
         </p>
       )}
       <ErrorAlert message={error} />

@@ -1,5 +1,5 @@
 import { AuditAction, type AuditEvent } from '../../main/common/contract/audit.js';
-import type { Translate } from '../i18n/I18n.js';
+import type { Translate } from '../i18n/translate.js';
 import { knownId } from '../shared/open-code-names.js';
 
 /** The actions this release writes, in the order the filter offers them. */
@@ -9,6 +9,12 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = AuditAction.options;
 export function actionName(t: Translate, action: string): string {
   const id = `auditAction.${action}`;
   return knownId(id) ? t(id) : action;
+}
+
+/** What broke the chain, in the officer's language; a problem a newer core names shows in its English. */
+export function problemText(t: Translate, firstBreak: { readonly code?: string | undefined; readonly problem: string }): string {
+  const id = `audit.problem.${firstBreak.code ?? ''}`;
+  return firstBreak.code !== undefined && knownId(id) ? t(id) : firstBreak.problem;
 }
 
 /** The event's details as `key: value` pairs: ids, codes and counts only, never a traveller's data. */

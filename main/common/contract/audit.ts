@@ -5,6 +5,27 @@ import { OpenCode } from './open-code.js';
 export const AuditAction = z.enum(['login', 'logout', 'login-failed', 'scan', 'decision', 'void', 'config-change', 'export', 'pin-change', 'retention-purge', 'requeue', 'lock', 'unlock', 'officer-create', 'officer-update', 'officer-deactivate', 'officer-reactivate', 'pin-reset', 'alert-hit', 'alert-acknowledge', 'alert-override', 'alert-review', 'referral-take', 'referral-resolve', 'reader-save', 'reader-remove', 'reader-monitor', 'reader-test-scan', 'central-settings']);
 export type AuditAction = z.infer<typeof AuditAction>;
 
+/** What can break the audit chain, for a screen to say in its own language (the English, with particulars, beside it). */
+export const AuditProblem = z.enum([
+  'unreadable-row',
+  'unreadable-event',
+  'unanchored-start',
+  'anchor-mismatch',
+  'missing-event',
+  'broken-link',
+  'edited',
+  'rehashed',
+  'truncated',
+  'orphan-seq',
+  'foreign-checkpoint',
+  'bad-signature',
+  'not-json',
+  'not-an-event',
+  'not-canonical',
+  'moved',
+]);
+export type AuditProblem = z.infer<typeof AuditProblem>;
+
 /**
  * One audit event as hashed into the chain. It names records by id, never by a
  * traveller's data: the trail is read by people who need not see documents.
@@ -55,7 +76,7 @@ export const AuditVerificationView = z.object({
   intact: z.boolean(),
   events: z.number().int().nonnegative(),
   checkpoints: z.number().int().nonnegative(),
-  firstBreak: z.object({ chainIndex: z.number().int().positive(), problem: z.string() }).nullable(),
+  firstBreak: z.object({ chainIndex: z.number().int().positive(), code: OpenCode.optional(), problem: z.string() }).nullable(),
   verifiedAt: z.iso.datetime(),
 });
 export type AuditVerificationView = z.infer<typeof AuditVerificationView>;

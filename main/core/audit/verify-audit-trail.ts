@@ -1,7 +1,7 @@
 import { createPublicKey, verify } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import * as z from 'zod';
-import { AuditEvent } from '../../common/contract/audit.js';
+import { AuditEvent, type AuditProblem } from '../../common/contract/audit.js';
 import { StoredBodyError, decodeStoredBody } from '../store/body-codec.js';
 import { canonicalJson } from '../../common/json/canonical-json.js';
 import { GENESIS_HASH, chainHash, checkpointPayload } from './chain-hash.js';
@@ -9,6 +9,9 @@ import { GENESIS_HASH, chainHash, checkpointPayload } from './chain-hash.js';
 export interface AuditBreak {
   /** The chain index where the trail stops being trustworthy. */
   readonly chainIndex: number;
+  /** What is wrong there, for a screen to say in its own language (AuditProblem). */
+  readonly code: AuditProblem;
+  /** The same in English, with the particulars (which checkpoint, which event). */
   readonly problem: string;
 }
 
@@ -73,10 +76,12 @@ export async function verifyAuditTrailInTurns(db: Database, applianceId: string,
   }
 }
 
+type Report = (chainIndex: number, code: AuditProblem, problem: string) => void;
+
 function* verificationSteps(db: Database, applianceId: string, applianceKeyBase64: string): Generator<undefined, AuditVerification> {
   const breaks: AuditBreak[] = [];
-  const report = (chainIndex: number, problem: string): void => {
-    breaks.push({ chainIndex, problem });
+  const report: Report = (chainIndex, code, problem) => {
+    breaks.push({ chainIndex, code, problem });
   };
 
   const checkpoints = db
@@ -97,7 +102,7 @@ function* verificationSteps(db: Database, applianceId: string, applianceKeyBase6
     for (const raw of rows) {
       const row = EventRow.safeParse(raw);
       if (!row.success) {
-        report(previous === undefined ? 1 : previous.chainIndex + 1, 'a row of the audit table is not readable');
+        report(previous === undefined ? 1 : previous.chainIndex + 1, 'unreadable-row', 'a row of the audit table is not readable');
         unreadable = true;
         break;
       }
@@ -107,24 +112,24 @@ function* verificationSteps(db: Database, applianceId: string, applianceKeyBase6
       seqs.add(seq);
       const body = readBody(row.data.body);
       if (typeof body !== 'string') {
-        report(chainIndex, `the event cannot be read (${body.message})`);
+        report(chainIndex, 'unreadable-event', `the event cannot be read (${body.message})`);
         previous = { chainIndex, hash };
         continue;
       }
       if (previous === undefined) {
         const anchor = chainIndex === 1 ? GENESIS_HASH : signedHeads.get(chainIndex - 1);
-        if (anchor === undefined) report(chainIndex, `the trail starts at event ${String(chainIndex)} and no signed checkpoint vouches for what came before`);
-        else if (anchor !== prevHash) report(chainIndex, 'the first event does not link to the signed checkpoint before it');
+        if (anchor === undefined) report(chainIndex, 'unanchored-start', `the trail starts at event ${String(chainIndex)} and no signed checkpoint vouches for what came before`);
+        else if (anchor !== prevHash) report(chainIndex, 'anchor-mismatch', 'the first event does not link to the signed checkpoint before it');
       } else if (chainIndex !== previous.chainIndex + 1) {
-        report(previous.chainIndex + 1, `event ${String(previous.chainIndex + 1)} is missing`);
+        report(previous.chainIndex + 1, 'missing-event', `event ${String(previous.chainIndex + 1)} is missing`);
       } else if (prevHash !== previous.hash) {
-        report(chainIndex, 'the event does not link to the one before it (an event was changed, removed or moved)');
+        report(chainIndex, 'broken-link', 'the event does not link to the one before it (an event was changed, removed or moved)');
       }
-      if (chainHash(prevHash, body) !== hash) report(chainIndex, "the event's content does not match its hash (it was edited)");
+      if (chainHash(prevHash, body) !== hash) report(chainIndex, 'edited', "the event's content does not match its hash (it was edited)");
       checkBody(body, chainIndex, seq, report);
       const signedHead = signedHeads.get(chainIndex);
       if (signedHead !== undefined && signedHead !== hash) {
-        report(chainIndex, 'the event differs from the one a signed checkpoint vouched for (edited and re-hashed)');
+        report(chainIndex, 'rehashed', 'the event differs from the one a signed checkpoint vouched for (edited and re-hashed)');
       }
       previous = { chainIndex, hash };
     }
@@ -135,7 +140,7 @@ function* verificationSteps(db: Database, applianceId: string, applianceKeyBase6
   const lastIndex = previous?.chainIndex ?? 0;
   for (const checkpoint of validCheckpoints) {
     if (checkpoint.chain_index > lastIndex) {
-      report(lastIndex + 1, `the trail ends at event ${String(lastIndex)}, but a signed checkpoint covers events up to ${String(checkpoint.chain_index)} (the end was cut off)`);
+      report(lastIndex + 1, 'truncated', `the trail ends at event ${String(lastIndex)}, but a signed checkpoint covers events up to ${String(checkpoint.chain_index)} (the end was cut off)`);
     }
   }
   let firstSeq = Number.POSITIVE_INFINITY;
@@ -145,7 +150,7 @@ function* verificationSteps(db: Database, applianceId: string, applianceKeyBase6
     .pluck()
     .all(Number.isFinite(firstSeq) ? firstSeq : 0) as number[];
   const missing = orphans.find((seq) => !seqs.has(seq));
-  if (missing !== undefined) report(lastIndex + 1, `the outbox holds audit seq ${String(missing)} whose event is gone`);
+  if (missing !== undefined) report(lastIndex + 1, 'orphan-seq', `the outbox holds audit seq ${String(missing)} whose event is gone`);
 
   breaks.sort((a, b) => a.chainIndex - b.chainIndex);
   const firstBreak = breaks[0];
@@ -156,16 +161,16 @@ function checkSignature(
   checkpoint: CheckpointRow,
   applianceId: string,
   applianceKeyBase64: string,
-  report: (chainIndex: number, problem: string) => void,
+  report: Report,
 ): boolean {
   if (checkpoint.public_key !== applianceKeyBase64) {
-    report(checkpoint.chain_index, `checkpoint ${String(checkpoint.id)} was signed by another key`);
+    report(checkpoint.chain_index, 'foreign-checkpoint', `checkpoint ${String(checkpoint.id)} was signed by another key`);
     return false;
   }
   const publicKey = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(applianceKeyBase64, 'base64').toString('base64url') }, format: 'jwk' });
   const payload = checkpointPayload(applianceId, checkpoint.chain_index, checkpoint.head_hash, checkpoint.signed_at);
   if (!verify(null, payload, publicKey, Buffer.from(checkpoint.signature, 'base64'))) {
-    report(checkpoint.chain_index, `checkpoint ${String(checkpoint.id)} has a signature that does not verify`);
+    report(checkpoint.chain_index, 'bad-signature', `checkpoint ${String(checkpoint.id)} has a signature that does not verify`);
     return false;
   }
   return true;
@@ -179,19 +184,19 @@ function readBody(stored: Uint8Array): string | StoredBodyError {
   }
 }
 
-function checkBody(body: string, chainIndex: number, seq: number, report: (chainIndex: number, problem: string) => void): void {
+function checkBody(body: string, chainIndex: number, seq: number, report: Report): void {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch {
-    report(chainIndex, 'the event is not JSON');
+    report(chainIndex, 'not-json', 'the event is not JSON');
     return;
   }
   const event = AuditEvent.safeParse(parsed);
   if (!event.success) {
-    report(chainIndex, 'the event is not a valid audit event');
+    report(chainIndex, 'not-an-event', 'the event is not a valid audit event');
     return;
   }
-  if (canonicalJson(event.data) !== body) report(chainIndex, 'the event is not in canonical form');
-  if (event.data.chainIndex !== chainIndex || event.data.seq !== seq) report(chainIndex, 'the event sits at a place in the chain other than the one it names (moved)');
+  if (canonicalJson(event.data) !== body) report(chainIndex, 'not-canonical', 'the event is not in canonical form');
+  if (event.data.chainIndex !== chainIndex || event.data.seq !== seq) report(chainIndex, 'moved', 'the event sits at a place in the chain other than the one it names (moved)');
 }

@@ -629,6 +629,22 @@ export const en = {
   'issue.bad-certificate': 'is not a readable certificate ({detail})',
   'issue.bad-key': 'is not a readable private key ({detail})',
   'issue.key-mismatch': 'is not the key of the client certificate',
+  'audit.problem.unreadable-row': 'a row of the audit table cannot be read',
+  'audit.problem.unreadable-event': 'the event cannot be read',
+  'audit.problem.unanchored-start': 'the trail starts here and no signed checkpoint vouches for what came before',
+  'audit.problem.anchor-mismatch': 'the first event does not link to the signed checkpoint before it',
+  'audit.problem.missing-event': 'the event is missing',
+  'audit.problem.broken-link': 'the event does not link to the one before it (an event was changed, removed or moved)',
+  'audit.problem.edited': 'the event’s content does not match its hash (it was edited)',
+  'audit.problem.rehashed': 'the event differs from the one a signed checkpoint vouched for (edited and re-hashed)',
+  'audit.problem.truncated': 'the trail ends before the last signed checkpoint (the end was cut off)',
+  'audit.problem.orphan-seq': 'the outbox holds an audit event that is gone',
+  'audit.problem.foreign-checkpoint': 'a checkpoint was signed by another key',
+  'audit.problem.bad-signature': 'a checkpoint’s signature does not verify',
+  'audit.problem.not-json': 'the event is not JSON',
+  'audit.problem.not-an-event': 'the event is not a valid audit event',
+  'audit.problem.not-canonical': 'the event is not in canonical form',
+  'audit.problem.moved': 'the event sits at another place in the chain than the one it names (moved)',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -56,6 +56,6 @@ describe("the supervisor's audit viewer in the core", () => {
     const db = openDatabase(path.join(appliance.dataDir, DATABASE_FILE_NAME));
     editAuditBody(db, target.chainIndex, (body) => body.replace('"decision"', '"decisioN"'));
     db.close();
-    expect(await supervisor.call('audit.verify', {})).toMatchObject({ intact: false, firstBreak: { chainIndex: target.chainIndex, problem: expect.stringContaining('edited') } });
+    expect(await supervisor.call('audit.verify', {})).toMatchObject({ intact: false, firstBreak: { chainIndex: target.chainIndex, code: 'edited', problem: expect.stringContaining('edited') } });
   });
 });

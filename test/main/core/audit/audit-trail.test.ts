@@ -65,19 +65,19 @@ describe('the audit trail', () => {
   it('catches an edited row, naming it', () => {
     const { db, verify } = trailWith(12);
     editAuditBody(db, 6, (text) => text.replace('rec-6', 'rec-X'));
-    expect(verify()).toMatchObject({ intact: false, firstBreak: { chainIndex: 6, problem: expect.stringMatching(/edited/) } });
+    expect(verify()).toMatchObject({ intact: false, firstBreak: { chainIndex: 6, code: 'edited', problem: expect.stringMatching(/edited/) } });
   });
 
   it('names an event whose stored bytes no longer decompress', () => {
     const { db, verify } = trailWith(12);
     db.prepare("UPDATE audit_events SET body = x'02ffffff' WHERE chain_index = 7").run();
-    expect(verify()).toMatchObject({ intact: false, firstBreak: { chainIndex: 7, problem: expect.stringMatching(/cannot be read/) } });
+    expect(verify()).toMatchObject({ intact: false, firstBreak: { chainIndex: 7, code: 'unreadable-event', problem: expect.stringMatching(/cannot be read/) } });
   });
 
   it('catches a deleted row', () => {
     const { db, verify } = trailWith(12);
     db.prepare('DELETE FROM audit_events WHERE chain_index = 4').run();
-    expect(verify()).toMatchObject({ intact: false, firstBreak: { chainIndex: 4, problem: expect.stringMatching(/missing/) } });
+    expect(verify()).toMatchObject({ intact: false, firstBreak: { chainIndex: 4, code: 'missing-event', problem: expect.stringMatching(/missing/) } });
   });
 
   it('catches reordered rows', () => {
@@ -93,7 +93,7 @@ describe('the audit trail', () => {
   it('catches a cut-off tail that a checkpoint covered', () => {
     const { db, verify } = trailWith(12);
     db.prepare('DELETE FROM audit_events WHERE chain_index > 9').run();
-    expect(verify()).toMatchObject({ intact: false, firstBreak: { chainIndex: 10, problem: expect.stringMatching(/cut off/) } });
+    expect(verify()).toMatchObject({ intact: false, firstBreak: { chainIndex: 10, code: 'truncated', problem: expect.stringMatching(/cut off/) } });
   });
 
   it('catches a cut-off tail after the last checkpoint, through the outbox seqs', () => {
