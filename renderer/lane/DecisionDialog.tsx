@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
 import type { DecisionOutcome, DecisionReason } from '../../main/common/contract/crossing.js';
 import { useT } from '../i18n/I18n.js';
+import { useEscape } from '../shared/use-escape.js';
 import { REASONS } from './decision-reasons.js';
 
 /** Asks the reason for a refusal, a referral, or an admission despite a failed check; Enter confirms, Escape cancels. */
@@ -29,15 +30,7 @@ export function DecisionDialog({
     else confirmRef.current?.focus();
   }, [suggested]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.key === 'Escape') onCancel();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-    };
-  }, [onCancel]);
+  useEscape(onCancel);
 
   const submit = (event: SyntheticEvent): void => {
     event.preventDefault();

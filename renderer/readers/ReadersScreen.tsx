@@ -5,7 +5,7 @@ import type { RpcClient } from '../../main/common/rpc/client.js';
 import { useT } from '../i18n/I18n.js';
 import { ErrorAlert } from '../shared/ErrorAlert.js';
 import { SelectField } from '../shared/SelectField.js';
-import { useFailure } from '../shared/use-failure.js';
+import { useAction } from '../shared/use-action.js';
 import { usePolled } from '../shared/use-polled.js';
 import { DeviceList } from './DeviceList.js';
 import { RawMonitor } from './RawMonitor.js';
@@ -36,12 +36,12 @@ export function ReadersScreen({
   const t = useT();
   const configuredId = useId();
   const consoleId = useId();
-  const { error, fail, clear } = useFailure(onSessionFailure);
+  // Only busy and the failure: the message for a removal is kept below, beside the one for a save.
+  const { busy, error, fail, clear, run } = useAction(onSessionFailure);
   const load = useMemo(() => (client === null ? null : (): Promise<ReaderDevices> => client.call('readers.devices', {})), [client]);
   const { value: devices, reload } = usePolled(load, DEVICES_EVERY_MS, fail);
   const [editing, setEditing] = useState<Editing>();
   const [removing, setRemoving] = useState<string>();
-  const [busy, setBusy] = useState(false);
   // Kept as a message, not as text, so that it follows a change of language.
   const [done, setDone] = useState<{ readonly id: 'readers.saved' } | { readonly id: 'readers.removed'; readonly reader: string }>();
   const [chosen, setChosen] = useState('');
@@ -66,19 +66,16 @@ export function ReadersScreen({
 
   const remove = (id: string): void => {
     if (client === null) return;
-    setBusy(true);
-    clear();
-    client
-      .call('readers.remove', { id })
-      .then(() => {
+    run(() => client.call('readers.remove', { id }), {
+      onDone: () => {
         setDone({ id: 'readers.removed', reader: id });
         if (editing?.kind === 'edit' && editing.reader.id === id) setEditing(undefined);
         reload();
-      }, fail)
-      .finally(() => {
-        setBusy(false);
+      },
+      onSettled: () => {
         setRemoving(undefined);
-      });
+      },
+    });
   };
 
   const readerId = chosen === '' ? undefined : chosen;

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { useT } from '../i18n/I18n.js';
+import { useEscape } from '../shared/use-escape.js';
 
 /** Asks before a reader is stopped and taken out of the config file; Escape cancels, and Cancel has the focus, so Enter alone removes nothing. */
 export function RemoveDialog({ id, busy, onRemove, onCancel }: { readonly id: string; readonly busy: boolean; readonly onRemove: () => void; readonly onCancel: () => void }) {
@@ -7,18 +8,10 @@ export function RemoveDialog({ id, busy, onRemove, onCancel }: { readonly id: st
   const titleId = useId();
   const explainId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const onCancelRef = useRef(onCancel);
-  onCancelRef.current = onCancel;
+  useEscape(onCancel);
   // Once, on opening: the screen behind re-renders as its lists refresh, and must not pull the focus back.
   useEffect(() => {
     cancelRef.current?.focus();
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.key === 'Escape') onCancelRef.current();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-    };
   }, []);
   return (
     <div className="dialog-backdrop">

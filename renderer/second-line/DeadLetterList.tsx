@@ -1,9 +1,9 @@
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useId } from 'react';
 import type { DeadLetter } from '../../main/common/contract/dead-letter.js';
 import type { RpcClient } from '../../main/common/rpc/client.js';
 import { useLanguage, useT } from '../i18n/I18n.js';
 import { ErrorAlert } from '../shared/ErrorAlert.js';
-import { useFailure } from '../shared/use-failure.js';
+import { useAction } from '../shared/use-action.js';
 import { usePolled } from '../shared/use-polled.js';
 import { useStream } from '../shared/use-stream.js';
 
@@ -14,23 +14,13 @@ export function DeadLetterList({ client, onSessionFailure }: { readonly client: 
   const t = useT();
   const { format } = useLanguage();
   const titleId = useId();
-  const [busy, setBusy] = useState(false);
-  const { error, fail, clear } = useFailure(onSessionFailure);
+  const { busy, error, fail, run } = useAction(onSessionFailure);
   const load = useCallback(() => (client === null ? Promise.resolve<DeadLetter[]>([]) : client.call('sync.deadLetters', {})), [client]);
   const { value: letters, reload } = usePolled(client === null ? null : load, POLL_MS, fail);
   const status = useStream(client, 'sync.status', {});
   const delivered = status?.deliveredThroughSeq ?? 0;
   const requeue = (seq: number): void => {
-    if (client === null) return;
-    setBusy(true);
-    clear();
-    client
-      .call('sync.requeue', { seq })
-      .then(() => undefined, fail)
-      .finally(() => {
-        setBusy(false);
-        reload();
-      });
+    if (client !== null) run(() => client.call('sync.requeue', { seq }), { onSettled: reload });
   };
   return (
     <section className="second-line-panel" aria-labelledby={titleId}>

@@ -1,9 +1,9 @@
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useId } from 'react';
 import type { OpenHit } from '../../main/common/contract/alert-hits.js';
 import type { RpcClient } from '../../main/common/rpc/client.js';
 import { useT } from '../i18n/I18n.js';
 import { ErrorAlert } from '../shared/ErrorAlert.js';
-import { useFailure } from '../shared/use-failure.js';
+import { useAction } from '../shared/use-action.js';
 import { usePolled } from '../shared/use-polled.js';
 import { HitItem, hitTitle } from './HitItem.js';
 
@@ -13,23 +13,11 @@ const POLL_MS = 5_000;
 export function HitQueue({ client, onSessionFailure }: { readonly client: RpcClient | null; readonly onSessionFailure: (error: unknown) => void }) {
   const t = useT();
   const titleId = useId();
-  const [busy, setBusy] = useState(false);
-  const { error, fail, clear } = useFailure(onSessionFailure);
-  const [done, setDone] = useState<string>();
+  const { busy, error, done, fail, run } = useAction(onSessionFailure);
   const load = useCallback(() => (client === null ? Promise.resolve<OpenHit[]>([]) : client.call('alerts.openHits', {})), [client]);
   const { value: hits, reload } = usePolled(client === null ? null : load, POLL_MS, fail);
   const act = (call: () => Promise<unknown>, said: string): void => {
-    setBusy(true);
-    clear();
-    setDone(undefined);
-    call()
-      .then(() => {
-        setDone(said);
-      }, fail)
-      .finally(() => {
-        setBusy(false);
-        reload();
-      });
+    run(call, { done: said, onSettled: reload });
   };
   const title = (open: OpenHit): string => hitTitle(open, (number) => t('hits.document', { number }));
   return (

@@ -1,9 +1,9 @@
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useId } from 'react';
 import type { Referral, ReferralOutcome } from '../../main/common/contract/crossing.js';
 import type { RpcClient } from '../../main/common/rpc/client.js';
 import { useT } from '../i18n/I18n.js';
 import { ErrorAlert } from '../shared/ErrorAlert.js';
-import { useFailure } from '../shared/use-failure.js';
+import { useAction } from '../shared/use-action.js';
 import { useNow } from '../shared/use-now.js';
 import { usePolled } from '../shared/use-polled.js';
 import { ReferralItem } from './ReferralItem.js';
@@ -16,23 +16,11 @@ export function ReferralQueue({ client, me, onSessionFailure }: { readonly clien
   const t = useT();
   const titleId = useId();
   const now = useNow(15_000);
-  const [busy, setBusy] = useState(false);
-  const { error, fail, clear } = useFailure(onSessionFailure);
-  const [done, setDone] = useState<string>();
+  const { busy, error, done, fail, run } = useAction(onSessionFailure);
   const load = useCallback(() => (client === null ? Promise.resolve<Referral[]>([]) : client.call('referrals.queue', {})), [client]);
   const { value: referrals, reload } = usePolled(client === null ? null : load, POLL_MS, fail);
   const act = (call: () => Promise<unknown>, said?: string): void => {
-    setBusy(true);
-    clear();
-    setDone(undefined);
-    call()
-      .then(() => {
-        if (said !== undefined) setDone(said);
-      }, fail)
-      .finally(() => {
-        setBusy(false);
-        reload();
-      });
+    run(call, { done: said, onSettled: reload });
   };
   const resolve = (referral: Referral, outcome: ReferralOutcome, reason: string, notes: string): void => {
     if (client === null) return;

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../i18n/I18n.js';
+import { useEscape } from '../shared/use-escape.js';
 
 const MIN_REASON = 10;
 
@@ -12,16 +13,11 @@ export function VoidDialog({ name, busy, onVoid, onCancel }: { readonly name: st
   const [reason, setReason] = useState('');
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   const trimmed = reason.trim();
+  useEscape(onCancel);
+  // Once, on opening: the list behind refreshes while the reason is typed, and must not pull the focus back.
   useEffect(() => {
     reasonRef.current?.focus();
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.key === 'Escape') onCancel();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-    };
-  }, [onCancel]);
+  }, []);
   return (
     <div className="dialog-backdrop">
       <form

@@ -3,7 +3,7 @@ import type { RecentCrossing, RecentCrossings } from '../../main/common/contract
 import type { RpcClient } from '../../main/common/rpc/client.js';
 import { useLanguage, useT } from '../i18n/I18n.js';
 import { ErrorAlert } from '../shared/ErrorAlert.js';
-import { useFailure } from '../shared/use-failure.js';
+import { useAction } from '../shared/use-action.js';
 import { usePolled } from '../shared/use-polled.js';
 import { travellerName } from './traveller-name.js';
 import { VoidDialog } from './VoidDialog.js';
@@ -16,9 +16,7 @@ export function VoidList({ client, onSessionFailure }: { readonly client: RpcCli
   const { format } = useLanguage();
   const titleId = useId();
   const [voiding, setVoiding] = useState<RecentCrossing>();
-  const [busy, setBusy] = useState(false);
-  const { error, fail, clear } = useFailure(onSessionFailure);
-  const [done, setDone] = useState<string>();
+  const { busy, error, done, fail, clear, run } = useAction(onSessionFailure);
   const load = useCallback(() => (client === null ? Promise.resolve<RecentCrossings>({ crossings: [], damaged: 0 }) : client.call('crossings.recent', { limit: 100 })), [client]);
   const { value: recent, reload } = usePolled(client === null ? null : load, POLL_MS, fail);
   const crossings = recent?.crossings;
@@ -27,19 +25,7 @@ export function VoidList({ client, onSessionFailure }: { readonly client: RpcCli
   }, []);
   const voidIt = (crossing: RecentCrossing, reason: string): void => {
     if (client === null) return;
-    setBusy(true);
-    clear();
-    setDone(undefined);
-    client
-      .call('crossings.void', { crossingId: crossing.id, reason })
-      .then(() => {
-        setVoiding(undefined);
-        setDone(t('voids.done', { name: travellerName(crossing) }));
-      }, fail)
-      .finally(() => {
-        setBusy(false);
-        reload();
-      });
+    run(() => client.call('crossings.void', { crossingId: crossing.id, reason }), { done: t('voids.done', { name: travellerName(crossing) }), onDone: cancel, onSettled: reload });
   };
   return (
     <section className="second-line-panel" aria-labelledby={titleId}>
