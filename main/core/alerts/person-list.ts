@@ -26,8 +26,8 @@ export class PersonList {
   private readonly deleteId: Statement<[string]>;
   private readonly listVersion: Statement<[]>;
   private readonly rows: VersionedRows;
-  private compacting = false;
-  /** The work a committed delta leaves (compaction, sweeping): the next delta waits for it. */
+  private settlingChange = false;
+  /** The work a committed delta leaves (the matcher's bookkeeping, sweeping): the next delta waits for it. */
   private settling: Promise<void> = Promise.resolve();
   readonly load: PersonListLoad;
 
@@ -83,19 +83,19 @@ export class PersonList {
     }
   }
 
-  /** Puts a staged delta whose version is now the list's in force in the matcher; then compacts it if need be, and sweeps. */
+  /** Puts a staged delta whose version is now the list's in force in the matcher at once; its bookkeeping and sweeping follow in small turns. */
   commit(toVersion: number): void {
     this.matcher.commitStaged();
+    this.settlingChange = true;
     this.settling = this.afterCommit(toVersion);
   }
 
-  /** Compacts the matcher if the delta left it holey, then sweeps; the next delta starts once both are done. */
+  /** The matcher's bookkeeping for the delta, then the sweep of the rows it superseded; the next delta starts once both are done. */
   private async afterCommit(toVersion: number): Promise<void> {
-    this.compacting = true;
     try {
-      if (this.matcher.holey) await this.matcher.compact(() => nextStagingTurn(PACE));
+      await this.matcher.settle(() => nextStagingTurn(PACE));
     } finally {
-      this.compacting = false;
+      this.settlingChange = false;
     }
     await this.rows.finish(toVersion);
   }
@@ -108,7 +108,7 @@ export class PersonList {
 
   /** Adds or replaces entries and removes others at the list's current version, in one transaction of its own. */
   replace(upserts: readonly PersonListEntry[], removals: readonly string[] = []): void {
-    if (this.rows.busy || this.compacting) throw new Error('a person-list delta is being applied');
+    if (this.rows.busy || this.settlingChange) throw new Error('a person-list delta is being applied');
     const version = this.version();
     this.db.transaction(() => {
       for (const id of removals) this.deleteId.run(id);

@@ -76,6 +76,8 @@ export class VersionedRows {
   /** The delta's version is in force: its marker goes, and the rows it superseded are swept in the turns that follow. */
   finish(toVersion: number): Promise<void> {
     this.staging = false;
+    // Closed meanwhile: the marker left names the version in force, which the next start clears.
+    if (!this.db.open) return Promise.resolve();
     writeWithoutFsync(this.db, () => this.clearStaging.run());
     return this.sweep(toVersion);
   }

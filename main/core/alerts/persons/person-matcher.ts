@@ -64,21 +64,44 @@ function mrzNameLength(traveller: MrzTraveller): number {
   return traveller.surname.trim().length + (given === '' ? 0 : 2 + given.length);
 }
 
+/** A slot's `until` when nothing has superseded it. */
+const NEVER = 0x7fffffff;
+/** A slot's `until` once its person is gone: before every epoch. */
+const GONE = -1;
+
+/** A change filed but not in force: the slots it added and the ones it supersedes, by id. */
+interface StagedChange {
+  readonly epoch: number;
+  readonly slotOf: Map<string, number>;
+  readonly removed: Set<string>;
+  readonly superseded: number[];
+  size: number;
+}
+
 /**
  * Travellers against listed persons, in memory: a blocking index by coarse
  * name keys (blocking-keys.ts) picks the candidates, the birth date rules
  * most of them out while they are gathered, and only the rest have their
  * names aligned.
+ *
+ * Each slot is in force over a range of epochs [since, until): a change is
+ * filed a part at a time at the next epoch, and comes into force, however
+ * large, by moving the epoch. The bookkeeping it leaves (ids to slots, the
+ * holes of superseded persons) is settled afterwards in small turns, so no
+ * single turn of the event loop walks the whole list.
  */
 export class PersonMatcher {
-  /** Persons by slot; a removed or replaced person leaves a hole until the index is rebuilt. */
   private people: (IndexedPerson | undefined)[] = [];
   private births = new Int32Array(1024);
-  /** 1 for a slot filed by a staged change and not in force yet: checks pass it by. */
-  private pending = new Uint8Array(1024);
-  private readonly slotOf = new Map<string, number>();
+  private since = new Int32Array(1024);
+  private until = new Int32Array(1024);
+  private epoch = 0;
+  private slotOf = new Map<string, number>();
+  private living = 0;
   private index = new BlockingIndex();
-  private staged: { slots: number[]; removals: string[] } | undefined;
+  private staged: StagedChange | undefined;
+  /** A change in force whose ids are not yet in slotOf (settle() files them). */
+  private unsettled: StagedChange | undefined;
   private readonly thresholds: Readonly<Record<string, number>>;
 
   constructor(entries: Iterable<PersonListEntry> = [], options: PersonMatcherOptions = {}) {
@@ -87,7 +110,7 @@ export class PersonMatcher {
   }
 
   get size(): number {
-    return this.slotOf.size;
+    return this.living;
   }
 
   add(entry: PersonListEntry): void {
@@ -95,15 +118,19 @@ export class PersonMatcher {
   }
 
   addPrepared(person: IndexedPerson): void {
+    this.assertSettled();
     this.remove(person.entry.id);
-    this.slotOf.set(person.entry.id, this.file(person, false));
+    this.slotOf.set(person.entry.id, this.file(person, this.epoch));
+    this.living += 1;
   }
 
   remove(id: string): void {
+    this.assertSettled();
     const slot = this.slotOf.get(id);
     if (slot === undefined) return;
     this.slotOf.delete(id);
-    this.people[slot] = undefined;
+    this.living -= 1;
+    this.forget(slot);
     this.rebuildIfHoley();
   }
 
@@ -113,61 +140,117 @@ export class PersonMatcher {
    * force at once however large it is.
    */
   stage(persons: readonly IndexedPerson[], removals: readonly string[] = []): void {
-    this.staged ??= { slots: [], removals: [] };
-    for (const person of persons) this.staged.slots.push(this.file(person, true));
-    this.staged.removals.push(...removals);
+    this.assertSettled();
+    const change = (this.staged ??= { epoch: this.epoch + 1, slotOf: new Map<string, number>(), removed: new Set<string>(), superseded: [], size: this.living });
+    // Within one change removals come before upserts, as they do in the rows: a removed id given again stays.
+    for (const id of removals) {
+      if (!change.removed.has(id) && !change.slotOf.has(id) && this.supersede(change, id)) change.size -= 1;
+      change.removed.add(id);
+    }
+    for (const person of persons) {
+      const { id } = person.entry;
+      const earlier = change.slotOf.get(id);
+      // The same id twice in one change: the later wins, as it does in the rows.
+      if (earlier !== undefined) this.forget(earlier);
+      else if (change.removed.has(id) || !this.supersede(change, id)) change.size += 1;
+      change.slotOf.set(id, this.file(person, change.epoch));
+    }
   }
 
+  /** Puts the staged change in force at once; settle() then does its bookkeeping a part at a time. */
   commitStaged(): void {
-    const staged = this.staged;
+    const change = this.staged;
     this.staged = undefined;
-    if (staged === undefined) return;
-    for (const id of staged.removals) {
-      const slot = this.slotOf.get(id);
-      if (slot !== undefined) this.people[slot] = undefined;
-      this.slotOf.delete(id);
+    if (change === undefined) return;
+    this.epoch = change.epoch;
+    this.living = change.size;
+    this.unsettled = change;
+  }
+
+  discardStaged(): void {
+    const change = this.staged;
+    this.staged = undefined;
+    if (change === undefined) return;
+    for (const slot of change.slotOf.values()) this.forget(slot);
+    for (const slot of change.superseded) this.until[slot] = NEVER;
+  }
+
+  /**
+   * Files a committed change's ids, `perTurn` at a time, or, when it left
+   * more holes than persons, files the living afresh (compact()). Nothing
+   * else may change the matcher until this resolves; checks go on meanwhile.
+   */
+  async settle(turn: () => Promise<unknown>): Promise<void> {
+    const change = this.unsettled;
+    if (change === undefined) return;
+    if (this.holey) {
+      await this.compact(turn);
+    } else {
+      let done = 0;
+      for (const id of change.removed) {
+        if (!change.slotOf.has(id)) this.slotOf.delete(id);
+        if (++done % COMPACTED_PER_TURN === 0) await turn();
+      }
+      for (const [id, slot] of change.slotOf) {
+        this.slotOf.set(id, slot);
+        if (++done % COMPACTED_PER_TURN === 0) await turn();
+      }
     }
-    for (const slot of staged.slots) {
-      const person = this.people[slot];
-      if (person === undefined) continue;
-      const replaced = this.slotOf.get(person.entry.id);
-      // The same id twice in one change: the later wins, as it does in the rows.
-      if (replaced !== undefined) this.people[replaced] = undefined;
-      this.slotOf.set(person.entry.id, slot);
-      this.pending[slot] = 0;
-    }
-    // No rebuild here: a large change leaves many holes, and the caller compacts them a part at a time (compact()).
+    this.unsettled = undefined;
   }
 
   /** Whether holes outnumber the living enough that checks would do better over a fresh index. */
   get holey(): boolean {
-    const holes = this.people.length - this.slotOf.size;
-    return holes > 1024 && holes > this.slotOf.size;
+    const holes = this.people.length - this.living;
+    return holes > 1024 && holes > this.living;
   }
 
   /**
-   * Files the living persons afresh, a few thousand per `turn`, and swaps the
-   * fresh index in at once: checks meanwhile use the old one, which stays
-   * valid as long as the caller changes nothing until this resolves.
+   * Files the persons in force afresh, a few thousand slots per `turn`, and
+   * swaps the fresh index in at once: checks meanwhile use the old one.
    */
-  async compact(turn: () => Promise<unknown>): Promise<void> {
-    const living = this.livingInSlotOrder();
+  private async compact(turn: () => Promise<unknown>): Promise<void> {
     const fresh = new PersonMatcher([], { thresholds: this.thresholds });
-    for (let at = 0; at < living.length; at += COMPACTED_PER_TURN) {
-      for (const person of living.slice(at, at + COMPACTED_PER_TURN)) fresh.addPrepared(person);
+    const filled = this.people.length;
+    for (let from = 0; from < filled; from += COMPACTED_PER_TURN) {
+      for (let slot = from; slot < Math.min(filled, from + COMPACTED_PER_TURN); slot += 1) {
+        const person = this.people[slot];
+        if (person !== undefined && this.inForce(slot)) fresh.addPrepared(person);
+      }
       await turn();
     }
+    // The fresh slots were filed in force from epoch 0: every epoch from now on.
+    fresh.epoch = this.epoch;
     this.people = fresh.people;
     this.births = fresh.births;
-    this.pending = fresh.pending;
+    this.since = fresh.since;
+    this.until = fresh.until;
     this.index = fresh.index;
-    this.slotOf.clear();
-    for (const [id, slot] of fresh.slotOf) this.slotOf.set(id, slot);
+    this.slotOf = fresh.slotOf;
+    this.living = fresh.living;
   }
 
-  discardStaged(): void {
-    for (const slot of this.staged?.slots ?? []) this.people[slot] = undefined;
-    this.staged = undefined;
+  private inForce(slot: number): boolean {
+    return (this.since[slot] ?? NEVER) <= this.epoch && (this.until[slot] ?? GONE) > this.epoch;
+  }
+
+  /** Marks the slot in force holding `id` as superseded from the change's epoch; whether there was one. */
+  private supersede(change: StagedChange, id: string): boolean {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined || this.until[slot] !== NEVER) return false;
+    this.until[slot] = change.epoch;
+    change.superseded.push(slot);
+    return true;
+  }
+
+  private forget(slot: number): void {
+    this.people[slot] = undefined;
+    this.until[slot] = GONE;
+  }
+
+  private assertSettled(): void {
+    // Callers (person-list.ts) wait for settle(); a change meanwhile would be filed against stale ids.
+    if (this.unsettled !== undefined) throw new Error('the person matcher is still settling a change');
   }
 
   /** Holes cost a skipped slot per posting read; once they outnumber the living, everyone is filed afresh. */
@@ -175,34 +258,36 @@ export class PersonMatcher {
     if (this.staged === undefined && this.holey) this.rebuild();
   }
 
-  private file(person: IndexedPerson, pending: boolean): number {
+  private file(person: IndexedPerson, since: number): number {
     const slot = this.people.length;
     this.people.push(person);
     if (slot >= this.births.length) {
-      const births = new Int32Array(this.births.length * 2);
-      births.set(this.births);
-      this.births = births;
-      const flags = new Uint8Array(this.pending.length * 2);
-      flags.set(this.pending);
-      this.pending = flags;
+      const grow = (from: Int32Array): Int32Array<ArrayBuffer> => {
+        const grown = new Int32Array(from.length * 2);
+        grown.set(from);
+        return grown;
+      };
+      this.births = grow(this.births);
+      this.since = grow(this.since);
+      this.until = grow(this.until);
     }
     this.births[slot] = packBirthDate(person.birth);
-    this.pending[slot] = pending ? 1 : 0;
+    this.since[slot] = since;
+    this.until[slot] = NEVER;
     for (const key of person.keys) this.index.add(key, slot);
     return slot;
   }
 
-  /** The persons in force, in the order they were filed. */
-  private livingInSlotOrder(): IndexedPerson[] {
-    return [...this.slotOf.values()].sort((x, y) => x - y).flatMap((slot) => this.people[slot] ?? []);
-  }
-
   private rebuild(): void {
-    const living = this.livingInSlotOrder();
+    const living = this.people.filter((person, slot): person is IndexedPerson => person !== undefined && this.inForce(slot));
     this.people = [];
     this.slotOf.clear();
+    this.living = 0;
     this.index = new BlockingIndex();
-    for (const person of living) this.slotOf.set(person.entry.id, this.file(person, false));
+    for (const person of living) {
+      this.slotOf.set(person.entry.id, this.file(person, this.epoch));
+      this.living += 1;
+    }
   }
 
   thresholdOf(category: string): number {
@@ -222,7 +307,7 @@ export class PersonMatcher {
     const candidates: IndexedPerson[] = [];
     this.index.forEachUnder(keys, (slot) => {
       const person = this.people[slot];
-      if (person !== undefined && this.pending[slot] === 0 && packedDatesMayAgree(this.births[slot] ?? 0, presentedBirth)) candidates.push(person);
+      if (person !== undefined && this.inForce(slot) && packedDatesMayAgree(this.births[slot] ?? 0, presentedBirth)) candidates.push(person);
     });
     const hits: PersonHit[] = [];
     const seen = new Map<string, UnitComparison[]>();
