@@ -26,7 +26,6 @@ export class PersonList {
   private readonly deleteId: Statement<[string]>;
   private readonly listVersion: Statement<[]>;
   private readonly rows: VersionedRows;
-  private settlingChange = false;
   /** The work a committed delta leaves (the matcher's bookkeeping, sweeping): the next delta waits for it. */
   private settling: Promise<void> = Promise.resolve();
   readonly load: PersonListLoad;
@@ -86,17 +85,12 @@ export class PersonList {
   /** Puts a staged delta whose version is now the list's in force in the matcher at once; its bookkeeping and sweeping follow in small turns. */
   commit(toVersion: number): void {
     this.matcher.commitStaged();
-    this.settlingChange = true;
     this.settling = this.afterCommit(toVersion);
   }
 
   /** The matcher's bookkeeping for the delta, then the sweep of the rows it superseded; the next delta starts once both are done. */
   private async afterCommit(toVersion: number): Promise<void> {
-    try {
-      await this.matcher.settle(() => nextStagingTurn(PACE));
-    } finally {
-      this.settlingChange = false;
-    }
+    await this.matcher.settle(() => nextStagingTurn(PACE));
     await this.rows.finish(toVersion);
   }
 
@@ -108,7 +102,7 @@ export class PersonList {
 
   /** Adds or replaces entries and removes others at the list's current version, in one transaction of its own. */
   replace(upserts: readonly PersonListEntry[], removals: readonly string[] = []): void {
-    if (this.rows.busy || this.settlingChange) throw new Error('a person-list delta is being applied');
+    if (this.rows.busy || this.matcher.settling) throw new Error('a person-list delta is being applied');
     const version = this.version();
     this.db.transaction(() => {
       for (const id of removals) this.deleteId.run(id);

@@ -176,7 +176,7 @@ export class PersonMatcher {
   }
 
   /**
-   * Files a committed change's ids, `perTurn` at a time, or, when it left
+   * Files a committed change's ids, COMPACTED_PER_TURN per `turn`, or, when it left
    * more holes than persons, files the living afresh (compact()). Nothing
    * else may change the matcher until this resolves; checks go on meanwhile.
    */
@@ -197,6 +197,11 @@ export class PersonMatcher {
       }
     }
     this.unsettled = undefined;
+  }
+
+  /** A committed change's bookkeeping is still under way: the matcher takes no other change until settle() resolves. */
+  get settling(): boolean {
+    return this.unsettled !== undefined;
   }
 
   /** Whether holes outnumber the living enough that checks would do better over a fresh index. */

@@ -278,6 +278,18 @@ describe('a change staged a part at a time', () => {
     expect(people.size).toBe(2);
   });
 
+  it('takes no other change until it is settled, then knows the persons it brought by id', async () => {
+    const people = matcher(PETRENKO);
+    people.stage([preparePerson(MACALLISTER)], [PETRENKO.id]);
+    people.commitStaged();
+    expect(() => people.remove(MACALLISTER.id)).toThrow('still settling');
+    await people.settle(() => Promise.resolve());
+    people.remove(MACALLISTER.id);
+    expect(ids(people.match(AT_MACALLISTER))).toEqual([]);
+    expect(ids(people.match(AT_PETRENKO))).toEqual([]);
+    expect(people.size).toBe(0);
+  });
+
   it('leaves the list as it was when discarded', () => {
     const people = matcher(PETRENKO);
     people.stage([preparePerson(MACALLISTER)], [PETRENKO.id]);
