@@ -1,5 +1,4 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { withCheckpointsLeftToTheWorker } from '../db/wal-checkpointer.js';
 import { writeWithoutFsync } from '../db/write-without-fsync.js';
 import { nextStagingTurn, type StagingPace } from './staging-pace.js';
 
@@ -21,7 +20,7 @@ export function stagingPass<T>(items: readonly T[], rowsPerTurn: number, write: 
 /**
  * The life of a list delta over rows valid from `since` until `until`: it is
  * named in reference_staging while its rows are written in paced turns
- * (each without its own fsync, checkpoints left to the background worker),
+ * (each without its own fsync; the background worker checkpoints),
  * comes into force when the caller moves the list's version, and the rows it
  * superseded are swept afterwards. A delta that fails is taken back; one a
  * stop interrupted is taken back at the next start.
@@ -58,15 +57,13 @@ export class VersionedRows {
     if (this.staging) throw new Error(`another ${this.list.kind} delta is being applied`);
     this.staging = true;
     try {
-      await withCheckpointsLeftToTheWorker(this.db, async () => {
-        writeWithoutFsync(this.db, () => this.markStaging.run(toVersion));
-        for (const pass of passes) {
-          for (let at = 0; at < pass.count; at += pass.rowsPerTurn) {
-            writeWithoutFsync(this.db, () => this.db.transaction(() => pass.write(at, at + pass.rowsPerTurn))());
-            await nextStagingTurn(this.pace);
-          }
+      writeWithoutFsync(this.db, () => this.markStaging.run(toVersion));
+      for (const pass of passes) {
+        for (let at = 0; at < pass.count; at += pass.rowsPerTurn) {
+          writeWithoutFsync(this.db, () => this.db.transaction(() => pass.write(at, at + pass.rowsPerTurn))());
+          await nextStagingTurn(this.pace);
         }
-      });
+      }
     } catch (error) {
       this.takeBack(toVersion);
       throw error;

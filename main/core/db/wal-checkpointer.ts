@@ -6,10 +6,13 @@ import type { Logger } from 'pino';
 /** How often the background connection moves the WAL's pages into the database file. */
 const CHECKPOINT_INTERVAL_MS = 100;
 /**
- * The recording connection still checkpoints by itself past this many WAL pages:
- * a safety net should the background checkpointer stop, never the usual path.
+ * The recording connection checkpoints by itself past this many WAL pages
+ * until the background checkpointer has reported, and again once it has gone
+ * quiet: a safety net, never the usual path.
  */
 const SAFETY_NET_PAGES = 10_000;
+/** A checkpointer that has not reported for this long is taken for stalled (a dying disk, say). */
+const STALLED_AFTER_MS = 3_000;
 /** SQLite's own default, restored when the background checkpointer fails. */
 const DEFAULT_AUTOCHECKPOINT_PAGES = 1_000;
 
@@ -26,6 +29,8 @@ const timer = setInterval(() => {
   } catch (error) {
     // SQLITE_BUSY: a checkpoint is already running or the file is locked; try again at the next tick.
   }
+  // Alive: the recording connection leaves checkpoints to this thread while it hears from it.
+  parentPort.postMessage('checkpointed');
 }, workerData.intervalMs);
 parentPort.on('message', () => {
   clearInterval(timer);
@@ -43,45 +48,50 @@ export interface WalCheckpointer {
  * that crosses the threshold also copies the WAL into the database file and
  * fsyncs it: that commit, which a guard is waiting on, takes several times
  * longer. A second connection in a worker thread does the copying instead,
- * beside the writer (a PASSIVE checkpoint never blocks it).
+ * beside the writer (a PASSIVE checkpoint never blocks it). While it reports
+ * after each tick, the recording connection checkpoints never: a threshold of
+ * its own would make the first commit after a long write (a delta from
+ * central, which outruns the worker's WAL resets) copy the whole WAL itself.
  */
 export function startWalCheckpointer(db: Database, file: string, log: Logger): WalCheckpointer {
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, sqlitePath, intervalMs: CHECKPOINT_INTERVAL_MS } });
   worker.unref();
-  db.pragma(`wal_autocheckpoint = ${String(SAFETY_NET_PAGES)}`);
+  let autocheckpointPages = -1;
+  const leaveCheckpointsAt = (pages: number): void => {
+    if (pages === autocheckpointPages || !db.open) return;
+    db.pragma(`wal_autocheckpoint = ${String(pages)}`);
+    autocheckpointPages = pages;
+  };
+  leaveCheckpointsAt(SAFETY_NET_PAGES);
+  let lastReport = 0;
+  worker.on('message', () => {
+    lastReport = performance.now();
+    leaveCheckpointsAt(0);
+  });
+  const watchdog = setInterval(() => {
+    if (performance.now() - lastReport > STALLED_AFTER_MS) leaveCheckpointsAt(SAFETY_NET_PAGES);
+  }, STALLED_AFTER_MS);
+  watchdog.unref();
   let stopped = false;
   worker.once('error', (error) => {
     log.error({ err: error }, 'the background WAL checkpointer stopped; commits checkpoint by themselves again');
-    if (db.open) db.pragma(`wal_autocheckpoint = ${String(DEFAULT_AUTOCHECKPOINT_PAGES)}`);
+    clearInterval(watchdog);
+    leaveCheckpointsAt(DEFAULT_AUTOCHECKPOINT_PAGES);
   });
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {
     async stop() {
       if (stopped) return exited;
       stopped = true;
+      clearInterval(watchdog);
+      worker.removeAllListeners('message');
       worker.postMessage('stop');
       // A worker stuck in a checkpoint on a dying disk must not hold up shutdown.
       const deadline = setTimeout(() => void worker.terminate(), 2_000);
       await exited;
       clearTimeout(deadline);
+      // Whoever writes after this (a close's last commits) checkpoints by itself.
+      leaveCheckpointsAt(DEFAULT_AUTOCHECKPOINT_PAGES);
     },
   };
-}
-
-/**
- * Runs a long write made of many small transactions (a delta from central
- * staged beside the lane's work) with the recording connection's own
- * checkpoints off: it writes faster than the background worker resets the
- * WAL, and the safety net would otherwise make some crossing's commit copy
- * the WAL by itself. The WAL grows meanwhile (by about 1 GiB per million
- * entries at most) and is checkpointed as usual once the work is done.
- */
-export async function withCheckpointsLeftToTheWorker<T>(db: Database, work: () => Promise<T>): Promise<T> {
-  const pages: unknown = db.pragma('wal_autocheckpoint', { simple: true });
-  db.pragma('wal_autocheckpoint = 0');
-  try {
-    return await work();
-  } finally {
-    if (db.open) db.pragma(`wal_autocheckpoint = ${String(typeof pages === 'number' ? pages : DEFAULT_AUTOCHECKPOINT_PAGES)}`);
-  }
 }

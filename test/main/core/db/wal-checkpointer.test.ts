@@ -34,6 +34,18 @@ describe('the background WAL checkpointer', () => {
     reopened.close();
   });
 
+  it('once it has reported, leaves the recording connection no checkpoint of its own to run, and gives it back SQLite\'s own when it stops', async () => {
+    const file = path.join(tempDir(), 'sahman.db');
+    const db = openDatabase(file);
+    const checkpointer = startWalCheckpointer(db, file, log);
+    // Until the worker is heard from, only the safety net.
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
+    await until(() => db.pragma('wal_autocheckpoint', { simple: true }) === 0);
+    await checkpointer.stop();
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1_000);
+    db.close();
+  });
+
   it('stops promptly and can be stopped twice', async () => {
     const file = path.join(tempDir(), 'sahman.db');
     const db = openDatabase(file);
