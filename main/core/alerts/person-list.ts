@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { nextStagingTurn, PERSONS_PACE as PACE } from './staging-pace.js';
+import { stagingTurns, PERSONS_PACE as PACE } from './staging-pace.js';
 import { stagingPass, VersionedRows } from './versioned-rows.js';
 import { PersonListEntry, type MrzTraveller, type PersonHit } from '../../common/contract/alert-lists.js';
 import { PersonMatcher, preparePerson, type PersonMatcherOptions } from './persons/person-matcher.js';
@@ -90,7 +90,7 @@ export class PersonList {
 
   /** The matcher's bookkeeping for the delta, then the sweep of the rows it superseded; the next delta starts once both are done. */
   private async afterCommit(toVersion: number): Promise<void> {
-    await this.matcher.settle(() => nextStagingTurn(PACE));
+    await this.matcher.settle(stagingTurns(PACE));
     await this.rows.finish(toVersion);
   }
 

@@ -17,6 +17,22 @@ export interface StagingPace {
 export const PERSONS_PACE: StagingPace = { rowsPerTurn: 100, pauseMs: 0 };
 export const DOCUMENTS_PACE: StagingPace = { rowsPerTurn: 200, pauseMs: 2 };
 
-export function nextStagingTurn(pace: StagingPace): Promise<unknown> {
-  return pace.pauseMs === 0 ? nextTurn() : sleep(pace.pauseMs);
+/** A turn longer than this met a busy machine or a heap being collected (marking runs in the allocating thread). */
+const SLOW_TURN_MS = 25;
+
+/**
+ * The waits between one delta's turns. After a slow turn the next waits as
+ * long as that one ran: staging then takes at most half of the event loop,
+ * so a lane's crossings keep up instead of queueing behind it, and the
+ * collector's marking (paced by how fast staging allocates) slows with it.
+ */
+export function stagingTurns(pace: StagingPace): () => Promise<void> {
+  let resumed = performance.now();
+  return async () => {
+    const worked = performance.now() - resumed;
+    if (worked > SLOW_TURN_MS) await sleep(worked);
+    else if (pace.pauseMs > 0) await sleep(pace.pauseMs);
+    else await nextTurn();
+    resumed = performance.now();
+  };
 }

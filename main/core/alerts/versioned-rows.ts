@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { writeWithoutFsync } from '../db/write-without-fsync.js';
-import { nextStagingTurn, type StagingPace } from './staging-pace.js';
+import { stagingTurns, type StagingPace } from './staging-pace.js';
 
 /** The alert-list tables whose rows carry the versions they are valid for (migrations 009, 010). */
 type ListTable = { readonly kind: 'person-list'; readonly table: 'alert_persons'; readonly key: 'id' } | { readonly kind: 'document-list'; readonly table: 'alert_documents'; readonly key: 'key, number, document_type' };
@@ -58,10 +58,11 @@ export class VersionedRows {
     this.staging = true;
     try {
       writeWithoutFsync(this.db, () => this.markStaging.run(toVersion));
+      const nextTurn = stagingTurns(this.pace);
       for (const pass of passes) {
         for (let at = 0; at < pass.count; at += pass.rowsPerTurn) {
           writeWithoutFsync(this.db, () => this.db.transaction(() => pass.write(at, at + pass.rowsPerTurn))());
-          await nextStagingTurn(this.pace);
+          await nextTurn();
         }
       }
     } catch (error) {
@@ -92,8 +93,9 @@ export class VersionedRows {
 
   /** Rows superseded by `version`: what a stop leaves is swept after the next delta. */
   private async sweep(version: number): Promise<void> {
+    const nextTurn = stagingTurns(this.pace);
     for (;;) {
-      await nextStagingTurn(this.pace);
+      await nextTurn();
       if (!this.db.open || this.staging) return;
       if (writeWithoutFsync(this.db, () => this.sweepChunk.run(version, this.pace.rowsPerTurn * 4)).changes === 0) return;
     }

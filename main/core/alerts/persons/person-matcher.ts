@@ -1,7 +1,6 @@
 import type { MrzTraveller, PersonHit, PersonListEntry, PersonMatchExplanation } from '../../../common/contract/alert-lists.js';
 import { birthDateAgreement, listedBirthDate, mrzBirthDate, packBirthDate, packedDatesMayAgree, type BirthDateParts } from './birth-date-agreement.js';
 import { BlockingIndex } from './blocking-index.js';
-import { blockingKeys } from './blocking-keys.js';
 import { alignNames, type NameAlignment, type UnitComparison } from './name-alignment.js';
 import { foldName } from './name-folding.js';
 import { prepareName, type PreparedName } from './prepared-name.js';
@@ -39,11 +38,6 @@ function known(value: string | null | undefined): string | null {
   return bare === '' || bare === 'X' ? null : bare;
 }
 
-/** A unit's blocking keys, and its Chinese readings: XU and HSU share no consonant key, yet are one name. */
-function unitKeys(unit: PreparedName['units'][number]): string[] {
-  return [...blockingKeys(unit.sounds), ...[...unit.chinese].map((reading) => `c${reading}`)];
-}
-
 export function preparePerson(entry: PersonListEntry): IndexedPerson {
   const names: { name: number; prepared: PreparedName }[] = [];
   for (const [name, written] of [{ surname: entry.surname, givenNames: entry.givenNames }, ...entry.aliases].entries()) {
@@ -54,7 +48,7 @@ export function preparePerson(entry: PersonListEntry): IndexedPerson {
     }
   }
   const keys = new Set<string>();
-  for (const { prepared } of names) for (const unit of prepared.units) for (const key of unitKeys(unit)) keys.add(key);
+  for (const { prepared } of names) for (const unit of prepared.units) for (const key of unit.keys) keys.add(key);
   return { entry, names, birth: listedBirthDate(entry.birthDate), sex: known(entry.sex), nationality: known(entry.nationality?.toUpperCase()), keys: [...keys] };
 }
 
@@ -195,6 +189,11 @@ export class PersonMatcher {
         this.slotOf.set(id, slot);
         if (++done % COMPACTED_PER_TURN === 0) await turn();
       }
+      // Out of force for good: let the collector have them now rather than at the next compaction, so the next delta stages beside a smaller heap.
+      for (const slot of change.superseded) {
+        this.forget(slot);
+        if (++done % COMPACTED_PER_TURN === 0) await turn();
+      }
     }
     this.unsettled = undefined;
   }
@@ -308,7 +307,7 @@ export class PersonMatcher {
     const sex = known(traveller.sex);
     const nationality = known(traveller.nationality);
     const keys = new Set<string>();
-    for (const unit of presented.units) for (const key of unitKeys(unit)) keys.add(key);
+    for (const unit of presented.units) for (const key of unit.keys) keys.add(key);
     const candidates: IndexedPerson[] = [];
     this.index.forEachUnder(keys, (slot) => {
       const person = this.people[slot];

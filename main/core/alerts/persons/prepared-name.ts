@@ -1,3 +1,4 @@
+import { blockingKeys } from './blocking-keys.js';
 import { chineseReadings } from './chinese-readings.js';
 import { phoneticForms } from './phonetic-form.js';
 
@@ -19,6 +20,8 @@ export interface NameUnit {
   readonly letters: string;
   readonly sounds: readonly string[];
   readonly chinese: ReadonlySet<string>;
+  /** Where the unit is filed in the blocking index: its sounds' keys, and its Chinese readings (XU and HSU share no consonant key, yet are one name). */
+  readonly keys: readonly string[];
   readonly field: NameField;
   /** The word positions (over the whole name) the unit covers, as a bit set. */
   readonly covers: number;
@@ -47,18 +50,22 @@ const MAX_WORDS = 12;
 interface Spelling {
   readonly sounds: readonly string[];
   readonly chinese: ReadonlySet<string>;
+  readonly keys: readonly string[];
 }
 
 /**
  * Listed names repeat (a list holds thousands of IVANOVs): each spelling's
- * sounds and readings are worked out once and shared by every entry.
+ * sounds, readings and blocking keys are worked out once and shared by every
+ * entry (the collector marks one copy, not one per entry).
  */
 const LISTED_SPELLINGS = new Map<string, Spelling>();
 
 function spellingOf(letters: string, shared: boolean): Spelling {
   const known = shared ? LISTED_SPELLINGS.get(letters) : undefined;
   if (known !== undefined) return known;
-  const spelling = { sounds: phoneticForms(letters), chinese: chineseReadings(letters) };
+  const sounds = phoneticForms(letters);
+  const chinese = chineseReadings(letters);
+  const spelling = { sounds, chinese, keys: [...blockingKeys(sounds), ...[...chinese].map((reading) => `c${reading}`)] };
   if (shared) LISTED_SPELLINGS.set(letters, spelling);
   return spelling;
 }
@@ -69,7 +76,11 @@ function spellingOf(letters: string, shared: boolean): Spelling {
  * are shared with the other entries (a traveller's are not kept).
  */
 export function prepareName(surname: string, givenNames: string, listed = false): PreparedName {
-  const unit = (letters: string, field: NameField, covers: number, last: boolean): NameUnit => ({ letters, ...spellingOf(letters, listed), field, covers, last });
+  const unit = (letters: string, field: NameField, covers: number, last: boolean): NameUnit => {
+    const { sounds, chinese, keys } = spellingOf(letters, listed);
+    // A literal, not a spread: its fields live in the object itself, one heap object per unit for the collector to mark, not two.
+    return { letters, sounds, chinese, keys, field, covers, last };
+  };
   const words: NameWord[] = [];
   for (const [field, text] of [
     ['surname', surname],
