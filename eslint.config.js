@@ -21,7 +21,7 @@ export const layers = [
     folders: ['main/core', 'main/common', 'drivers', 'sync/relay', 'sync/protocol'],
     why: 'the core is plain Node that composes the drivers and the relay, and never depends on its hosts',
   },
-  { folder: 'drivers', packages: ['node:*', '@serialport/stream', '@serialport/bindings-cpp', 'node-hid', 'rxjs', 'zod'], folders: ['drivers', 'main/common'], why: 'the drivers are composed by the core and know nothing of it' },
+  { folder: 'drivers', packages: ['node:*', '@serialport/stream', '@serialport/bindings-cpp', 'node-hid', 'smartcard', 'rxjs', 'zod'], folders: ['drivers', 'main/common'], why: 'the drivers are composed by the core and know nothing of it' },
   { folder: 'sync/protocol', packages: ['node:*', 'zod', 'canonicalize'], folders: ['sync/protocol', 'main/common'], why: 'the wire protocol is shared by the relay and central alone' },
   { folder: 'sync/relay', packages: ['node:*', 'rxjs', 'undici', 'zod'], folders: ['sync/relay', 'sync/protocol', 'main/common'], why: 'the relay is composed by the core and knows nothing of it' },
   {

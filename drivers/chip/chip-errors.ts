@@ -32,3 +32,8 @@ export class ChipStatusError extends ChipError {
 export class ChipInputError extends ChipError {
   override readonly name = 'ChipInputError';
 }
+
+/** The chip left the reader's field (or the reader went) before the read was done. */
+export class ChipRemovedError extends ChipError {
+  override readonly name = 'ChipRemovedError';
+}

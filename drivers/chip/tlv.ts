@@ -11,12 +11,15 @@ export interface Tlv {
 /** The longest length field read: four bytes (4 GiB) is already far past any eMRTD file. */
 const MAX_LENGTH_BYTES = 4;
 
-/**
- * Reads the BER-TLV object at `offset`. Every length is checked against the
- * bytes there are: an object that claims more than the buffer holds is a
- * clear error, never a read past the end or a wait for bytes that never come.
- */
-export function readTlv(bytes: Buffer, offset = 0): Tlv {
+/** A data object's tag and length, read without its value: how long a file is, from its first bytes. */
+export interface TlvHeader {
+  readonly tag: number;
+  readonly length: number;
+  /** The bytes its tag and length fields take. */
+  readonly headerLength: number;
+}
+
+export function readTlvHeader(bytes: Buffer, offset = 0): TlvHeader {
   let at = offset;
   const byteAt = (what: string): number => {
     const byte = bytes[at];
@@ -43,9 +46,20 @@ export function readTlv(bytes: Buffer, offset = 0): Tlv {
     length = 0;
     for (let read = 0; read < count; read += 1) length = length * 0x100 + byteAt('length');
   }
-  const end = at + length;
-  if (end > bytes.length) throw new ChipProtocolError(`a data object (tag ${tag.toString(16).toUpperCase()}) claims ${String(length)} bytes, but only ${String(bytes.length - at)} follow`);
-  return { tag, value: bytes.subarray(at, end), end };
+  return { tag, length, headerLength: at - offset };
+}
+
+/**
+ * Reads the BER-TLV object at `offset`. Every length is checked against the
+ * bytes there are: an object that claims more than the buffer holds is a
+ * clear error, never a read past the end or a wait for bytes that never come.
+ */
+export function readTlv(bytes: Buffer, offset = 0): Tlv {
+  const { tag, length, headerLength } = readTlvHeader(bytes, offset);
+  const start = offset + headerLength;
+  const end = start + length;
+  if (end > bytes.length) throw new ChipProtocolError(`a data object (tag ${tag.toString(16).toUpperCase()}) claims ${String(length)} bytes, but only ${String(bytes.length - start)} follow`);
+  return { tag, value: bytes.subarray(start, end), end };
 }
 
 /** Every object in sequence from `offset` to the end of the bytes. */

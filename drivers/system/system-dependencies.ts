@@ -15,7 +15,10 @@ export const UDEVADM: SystemDependency = { provides: 'udevadm', debianPackage: '
 export const LIBUSB: SystemDependency = { provides: 'libusb-1.0.so.0', debianPackage: 'libusb-1.0-0', neededFor: 'HID readers' };
 export const LIBUDEV: SystemDependency = { provides: 'libudev.so.1', debianPackage: 'libudev1', neededFor: 'HID readers' };
 
-export const APPLIANCE_SYSTEM_DEPENDENCIES: readonly SystemDependency[] = [UDEVADM, LIBUSB, LIBUDEV];
+export const LIBPCSCLITE: SystemDependency = { provides: 'libpcsclite.so.1', debianPackage: 'libpcsclite1', neededFor: 'e-passport chips' };
+export const PCSCD: SystemDependency = { provides: 'pcscd', debianPackage: 'pcscd', neededFor: 'e-passport chips' };
+
+export const APPLIANCE_SYSTEM_DEPENDENCIES: readonly SystemDependency[] = [UDEVADM, LIBUSB, LIBUDEV, LIBPCSCLITE, PCSCD];
 
 /** One line for a technician: what is missing, what it stops, and the command that fixes it. */
 export function missingDependencyLine(dependency: SystemDependency): string {

@@ -97,7 +97,7 @@ describe('electron-builder.yml', () => {
   test('rebuilds native modules for Electron, and they are production dependencies so they get rebuilt', () => {
     expect(config.npmRebuild).toBe(true);
     expect(config.buildDependenciesFromSource).toBe(false);
-    for (const nativeModule of ['better-sqlite3', '@serialport/bindings-cpp', 'node-hid']) {
+    for (const nativeModule of ['better-sqlite3', '@serialport/bindings-cpp', 'node-hid', 'smartcard']) {
       expect(packageJson.dependencies[nativeModule], nativeModule).toBeDefined();
       expect(packageJson.devDependencies[nativeModule], nativeModule).toBeUndefined();
     }
