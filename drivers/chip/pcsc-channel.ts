@@ -23,6 +23,14 @@ async function loadSmartcard(): Promise<Smartcard> {
   }
 }
 
+function openContext(pcsc: Smartcard): InstanceType<Smartcard['Context']> {
+  try {
+    return new pcsc.Context();
+  } catch (error) {
+    throw new ChipError(`cannot reach pcscd (${error instanceof Error ? error.message : 'no context'}): is it running? It comes with the Debian package pcscd`);
+  }
+}
+
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -38,12 +46,7 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
  */
 export async function connectPcscChip(readerName: string, waitMs = 0): Promise<PcscChip> {
   const pcsc = await loadSmartcard();
-  let context: InstanceType<Smartcard['Context']>;
-  try {
-    context = new pcsc.Context();
-  } catch (error) {
-    throw new ChipError(`cannot reach pcscd (${error instanceof Error ? error.message : 'no context'}): is it running? It comes with the Debian package pcscd`);
-  }
+  const context = openContext(pcsc);
   try {
     const deadline = Date.now() + waitMs;
     for (;;) {
@@ -69,7 +72,8 @@ export async function connectPcscChip(readerName: string, waitMs = 0): Promise<P
           },
           close() {
             try {
-              card.disconnect();
+              // Leave the card as it is: a reset would make pcscd wait, inside this synchronous call, for the chip's new ATR.
+              card.disconnect(pcsc.SCARD_LEAVE_CARD);
             } catch {
               // Already gone with the chip.
             }
@@ -84,5 +88,19 @@ export async function connectPcscChip(readerName: string, waitMs = 0): Promise<P
     context.close();
     if (error instanceof ChipError) throw error;
     throw new ChipError(`PC/SC: ${error instanceof Error ? error.message : 'the reader failed'}`);
+  }
+}
+
+/** The first PC/SC reader with a chip in it, for a command given no reader name. */
+export async function firstReaderWithChip(): Promise<string> {
+  const pcsc = await loadSmartcard();
+  const context = openContext(pcsc);
+  try {
+    const readers = context.listReaders();
+    const withChip = readers.find((reader) => (reader.state & pcsc.SCARD_STATE_PRESENT) !== 0);
+    if (withChip === undefined) throw new ChipRemovedError(readers.length === 0 ? 'no PC/SC reader is connected' : `no chip in any PC/SC reader (${readers.map((reader) => `"${reader.name}"`).join(', ')})`);
+    return withChip.name;
+  } finally {
+    context.close();
   }
 }

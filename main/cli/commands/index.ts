@@ -12,6 +12,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'monitor', summary: 'Open one reader and print its scans and status changes (the technician’s diagnostic)', load: async () => (await import('./monitor.js')).monitorCommand },
   { name: 'mrz', summary: 'Check machine-readable zones (ICAO Doc 9303) read on standard input', load: async () => (await import('./mrz.js')).mrzCommand },
   { name: 'alerts', summary: 'Check documents against a list of lost, stolen and revoked documents, as the lane does', load: async () => (await import('./alerts.js')).alertsCommand },
+  { name: 'chip', summary: 'Read an e-passport chip in a PC/SC reader: BAC, its data groups, and DG1 against the printed MRZ', load: async () => (await import('./chip.js')).chipCommand },
   { name: 'export', summary: 'Export the crossings of a period as JSON lines or CSV (audited)', load: async () => (await import('./export.js')).exportCommand },
   { name: 'diagnostics', summary: 'Write the diagnostics bundle (versions, config, database, reader and sync history, logs; no personal data)', load: async () => (await import('./diagnostics.js')).diagnosticsCommand },
   { name: 'contract', summary: 'Print the RPC contract as JSON Schema, for integrators and test tools', load: async () => (await import('./contract.js')).contractCommand },

@@ -40,3 +40,19 @@ export async function ensurePcscd(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** Waits until pcscd shows a card in the reader, or none: it notices vpcd's a poll later. */
+export async function untilReaderShows(reader: string, card: 'present' | 'empty'): Promise<void> {
+  const { Context, SCARD_STATE_PRESENT } = await import('smartcard');
+  const context = new Context();
+  try {
+    const deadline = Date.now() + 10_000;
+    const present = (): boolean => ((context.listReaders().find((candidate) => candidate.name === reader)?.state ?? 0) & SCARD_STATE_PRESENT) !== 0;
+    while (present() !== (card === 'present')) {
+      if (Date.now() > deadline) throw new Error(`${reader} still does not show ${card === 'present' ? 'the card put in it' : 'the card taken away as gone'} after 10 s`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    context.close();
+  }
+}
