@@ -138,11 +138,11 @@ export class CrossingExport {
   private writeRecord(kind: StoredKind, seq: number, write: (text: string) => void): void {
     const format = this.format;
     const voidedBy = this.voidedBy;
-    const row = { kind, seq, body: this.bodyOf[kind](seq) };
+    const body = this.bodyOf[kind](seq);
     // Gone since the export started (retention purged it): nothing to write.
-    if (row.body === undefined) return;
-    const stored = row.kind === 'crossing' ? readStoredCrossing(row.body) : row.kind === 'void' ? readStoredVoid(row.body) : readStoredResolution(row.body);
-    if (!stored.ok) throw new Error(`the stored ${row.kind} with seq ${String(row.seq)} is damaged (${stored.problem}); the export stopped there`);
+    if (body === undefined) return;
+    const stored = kind === 'crossing' ? readStoredCrossing(body) : kind === 'void' ? readStoredVoid(body) : readStoredResolution(body);
+    if (!stored.ok) throw new Error(`the stored ${kind} with seq ${String(seq)} is damaged (${stored.problem}); the export stopped there`);
     this.written += 1;
     if (format === 'jsonl') {
       write(`${JSON.stringify(stored.record)}\n`);
