@@ -22,7 +22,7 @@ export async function buildRecordingChild(name: string): Promise<{ file: string;
     format: 'esm',
     target: 'node20',
     logLevel: 'warning',
-    external: ['better-sqlite3', 'serialport', '@serialport/*', 'node-hid', 'electron'],
+    external: ['better-sqlite3', 'serialport', '@serialport/*', 'node-hid', 'smartcard', 'electron'],
     banner: { js: "import { createRequire as sahmanCreateRequire } from 'node:module'; const require = sahmanCreateRequire(import.meta.url);" },
   });
   return { file, remove: () => rmSync(file, { force: true }) };
