@@ -55,7 +55,6 @@ export async function connectPcscChip(readerName: string, waitMs = 0): Promise<P
       if (reader === undefined) throw new ChipError(`no PC/SC reader named "${readerName}"; the readers are: ${readers.map((candidate) => `"${candidate.name}"`).join(', ') || 'none'}`);
       if ((reader.state & pcsc.SCARD_STATE_PRESENT) !== 0) {
         const card = await withTimeout(reader.connect(pcsc.SCARD_SHARE_SHARED, pcsc.SCARD_PROTOCOL_T0 | pcsc.SCARD_PROTOCOL_T1), 'connecting');
-        const open = context;
         return {
           atr: Buffer.from(card.atr ?? []),
           async transmit(command) {
@@ -77,7 +76,7 @@ export async function connectPcscChip(readerName: string, waitMs = 0): Promise<P
             } catch {
               // Already gone with the chip.
             }
-            open.close();
+            context.close();
           },
         };
       }

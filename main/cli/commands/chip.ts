@@ -75,6 +75,16 @@ async function fromMrzFile(file: string): Promise<Printed> {
   return { keys: { documentNumber: fields.documentNumber, birthDate: fields.birthDate, expiryDate: fields.expiryDate }, fields };
 }
 
+/** What `--json` prints: one object, the contract an independent test reads. */
+interface ChipReport {
+  readonly reader: string;
+  readonly access: 'BAC';
+  readonly dataGroups: readonly string[];
+  readonly dg1: MrzFields;
+  readonly checks: readonly ChipCheck[];
+  readonly timings: { readonly connectMs: number; readonly readMs: number; readonly totalMs: number; readonly apdus: number };
+}
+
 /** Counts what crosses the reader: the figures say how many APDUs a read took. */
 function counted(channel: ChipChannel): ChipChannel & { readonly count: number } {
   let count = 0;
@@ -96,7 +106,7 @@ async function read(args: readonly string[], io: CliIo): Promise<number> {
   if ((mrzFile === undefined) === (mrzInfo === undefined)) throw new UsageError('give the printed MRZ: --mrz-file FILE or --mrz-info STRING (one of them)');
   const printed = mrzFile !== undefined ? await fromMrzFile(mrzFile) : fromMrzInfo(mrzInfo ?? '');
   const started = performance.now();
-  let report: Record<string, unknown>;
+  let report: ChipReport;
   try {
     const reader = values.reader ?? (await firstReaderWithChip());
     const chip = await connectPcscChip(reader);
@@ -110,14 +120,13 @@ async function read(args: readonly string[], io: CliIo): Promise<number> {
       if (dg1 === undefined) throw new ChipError('the chip has no DG1');
       const parsed = parseMrz(mrzOfDg1(dg1));
       if (parsed.format === null) throw new ChipError('the MRZ in DG1 cannot be read');
-      const checks: ChipCheck[] = [dg1AgainstMrz(parsed.fields, printed.fields)];
       const doneAt = performance.now();
       report = {
         reader,
         access: 'BAC',
         dataGroups: com === undefined ? [] : dataGroupsOf(com),
         dg1: parsed.fields,
-        checks,
+        checks: [dg1AgainstMrz(parsed.fields, printed.fields)],
         timings: { connectMs: Math.round(connectedAt - started), readMs: Math.round(doneAt - connectedAt), totalMs: Math.round(doneAt - started), apdus: channel.count },
       };
     } finally {
@@ -131,8 +140,7 @@ async function read(args: readonly string[], io: CliIo): Promise<number> {
   if (values.json === true) {
     await write(io.stdout, `${JSON.stringify(report)}\n`);
   } else {
-    const checks = report.checks as ChipCheck[];
-    const lines = [`Reader: ${String(report.reader)}`, `Access: ${String(report.access)}`, `Data groups: ${(report.dataGroups as string[]).join(' ')}`, ...checks.map((check) => `${check.code}: ${check.verdict}${check.reason === undefined ? '' : ` (${check.reason})`}`)];
+    const lines = [`Reader: ${report.reader}`, `Access: ${report.access}`, `Data groups: ${report.dataGroups.join(' ')}`, ...report.checks.map((check) => `${check.code}: ${check.verdict}${check.reason === undefined ? '' : ` (${check.reason})`}`)];
     await write(io.stdout, `${lines.join('\n')}\n`);
   }
   return ExitCode.ok;

@@ -7,8 +7,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ChipAuthenticationError, ChipRemovedError } from '../../../drivers/chip/chip-errors.js';
 import { connectPcscChip } from '../../../drivers/chip/pcsc-channel.js';
-import { readChip } from '../../../drivers/chip/read-chip.js';
-import { putChipInReader } from '../../rigs/virtual-chip/chip-in-reader.js';
+import { readChip, type ChipRead, type ChipReadOptions } from '../../../drivers/chip/read-chip.js';
+import { withChipInReader } from '../../rigs/virtual-chip/chip-in-reader.js';
 import { ensurePcscd } from '../../rigs/virtual-chip/pcscd.js';
 import { SPECIMEN_KEYS, specimenChipFiles } from '../../rigs/virtual-chip/specimen-chip.js';
 
@@ -19,13 +19,16 @@ const COM = files.get(0x011e);
 const DG1 = files.get(0x0101);
 const DG2 = files.get(0x0102);
 
-async function withChip<T>(options: { readonly maxReadLength?: number; readonly removeAtRead?: number }, read: () => Promise<T>): Promise<T> {
-  const inserted = await putChipInReader(READER, { mrz, files, ...options });
-  try {
-    return await read();
-  } finally {
-    await inserted.remove();
-  }
+/** The specimen chip in the reader, read through PC/SC with `keys` as the printed MRZ's. */
+async function readSpecimen(chipOptions: { readonly maxReadLength?: number; readonly removeAtRead?: number }, readOptions: ChipReadOptions, keys = mrz): Promise<ChipRead> {
+  return withChipInReader(READER, { mrz, files, ...chipOptions }, async () => {
+    const chip = await connectPcscChip(READER, 10_000);
+    try {
+      return await readChip(chip, keys, readOptions);
+    } finally {
+      chip.close();
+    }
+  });
 }
 
 describe('reading an e-passport chip over PC/SC (pcscd, vpcd, a virtual chip)', () => {
@@ -35,14 +38,7 @@ describe('reading an e-passport chip over PC/SC (pcscd, vpcd, a virtual chip)', 
 
   it('opens BAC with the MRZ and reads each file whole, in short and in extended reads, and says which are absent', async () => {
     for (const readLength of [0xdf, 1_024]) {
-      const read = await withChip({}, async () => {
-        const chip = await connectPcscChip(READER, 10_000);
-        try {
-          return await readChip(chip, mrz, { files: ['COM', 'DG1', 'DG2', 'DG11'], readLength });
-        } finally {
-          chip.close();
-        }
-      });
+      const read = await readSpecimen({}, { files: ['COM', 'DG1', 'DG2', 'DG11'], readLength });
       expect(read.stoppedBy).toBeUndefined();
       expect(read.files.COM?.equals(COM ?? Buffer.alloc(0))).toBe(true);
       expect(read.files.DG1?.equals(DG1 ?? Buffer.alloc(0))).toBe(true);
@@ -52,27 +48,13 @@ describe('reading an e-passport chip over PC/SC (pcscd, vpcd, a virtual chip)', 
   });
 
   it('reads on where a chip that caps its answers stopped', async () => {
-    const read = await withChip({ maxReadLength: 100 }, async () => {
-      const chip = await connectPcscChip(READER, 10_000);
-      try {
-        return await readChip(chip, mrz, { files: ['DG2'], readLength: 1_024 });
-      } finally {
-        chip.close();
-      }
-    });
+    const read = await readSpecimen({ maxReadLength: 100 }, { files: ['DG2'], readLength: 1_024 });
     expect(read.files.DG2?.equals(DG2 ?? Buffer.alloc(0))).toBe(true);
   });
 
   it('gives what was read and a clear error when the chip is taken away mid-read, never a hang', async () => {
     const started = Date.now();
-    const read = await withChip({ removeAtRead: 4 }, async () => {
-      const chip = await connectPcscChip(READER, 10_000);
-      try {
-        return await readChip(chip, mrz, { files: ['COM', 'DG1', 'DG2'] });
-      } finally {
-        chip.close();
-      }
-    });
+    const read = await readSpecimen({ removeAtRead: 4 }, { files: ['COM', 'DG1', 'DG2'] });
     expect(read.files.COM?.equals(COM ?? Buffer.alloc(0))).toBe(true);
     expect(read.files.DG2).toBeUndefined();
     expect(read.stoppedBy).toBeInstanceOf(ChipRemovedError);
@@ -80,14 +62,7 @@ describe('reading an e-passport chip over PC/SC (pcscd, vpcd, a virtual chip)', 
   });
 
   it('refuses an MRZ that is not the chip\'s, before reading anything', async () => {
-    await withChip({}, async () => {
-      const chip = await connectPcscChip(READER, 10_000);
-      try {
-        await expect(readChip(chip, { ...mrz, birthDate: '740813' }, { files: ['DG1'] })).rejects.toThrow(ChipAuthenticationError);
-      } finally {
-        chip.close();
-      }
-    });
+    await expect(readSpecimen({}, { files: ['DG1'] }, { ...mrz, birthDate: '740813' })).rejects.toThrow(ChipAuthenticationError);
   });
 
   it('names the readers there are when asked for one that is not, and says when no chip is presented', async () => {

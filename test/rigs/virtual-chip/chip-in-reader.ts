@@ -52,3 +52,13 @@ export async function putChipInReader(reader: ChipProcessOptions['reader'], setu
     },
   };
 }
+
+/** Runs `work` with the chip in the reader, and takes it away afterwards whatever happened. */
+export async function withChipInReader<T>(reader: ChipProcessOptions['reader'], setup: ChipSetup, work: () => Promise<T>): Promise<T> {
+  const inserted = await putChipInReader(reader, setup);
+  try {
+    return await work();
+  } finally {
+    await inserted.remove();
+  }
+}

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatMrz } from '../../../../main/common/icao/index.js';
-import { putChipInReader } from '../../../rigs/virtual-chip/chip-in-reader.js';
+import { withChipInReader } from '../../../rigs/virtual-chip/chip-in-reader.js';
 import { ensurePcscd } from '../../../rigs/virtual-chip/pcscd.js';
 import { SPECIMEN_KEYS, specimenChipFiles } from '../../../rigs/virtual-chip/specimen-chip.js';
 import { runSahman, type CliOutcome } from '../../../rigs/cli-in-process.js';
@@ -18,13 +18,8 @@ const READER = 'Virtual PCD 00 01';
 /** The specimen's MRZ information: L898902C3, its check digit, then the dates with theirs. */
 const MRZ_INFO = 'L898902C3674081223204153';
 
-async function withSpecimenChip(argv: readonly string[], files = specimenChipFiles()): Promise<CliOutcome> {
-  const inserted = await putChipInReader(READER, { mrz: SPECIMEN_KEYS, files });
-  try {
-    return await runSahman(['chip', 'read', '--reader', READER, ...argv]);
-  } finally {
-    await inserted.remove();
-  }
+function withSpecimenChip(argv: readonly string[]): Promise<CliOutcome> {
+  return withChipInReader(READER, { mrz: SPECIMEN_KEYS, files: specimenChipFiles() }, () => runSahman(['chip', 'read', '--reader', READER, ...argv]));
 }
 
 describe('sahman chip read', () => {
@@ -43,6 +38,9 @@ describe('sahman chip read', () => {
     expect(report.checks).toEqual([{ code: 'dg1-matches-mrz', verdict: 'passed' }]);
     // SELECT, GET CHALLENGE, EXTERNAL AUTHENTICATE, then SELECT and reads for EF.COM and DG1.
     expect(report.timings.apdus).toBeGreaterThanOrEqual(7);
+    // Without --json, the same in lines a technician reads.
+    const text = await withSpecimenChip(['--mrz-info', MRZ_INFO]);
+    expect(text.stdout).toBe(`Reader: ${READER}\nAccess: BAC\nData groups: DG1 DG2\ndg1-matches-mrz: passed\n`);
   });
 
   it('reports a printed page that differs from the chip as a failed check, naming the fields, and still exits 0', async () => {
